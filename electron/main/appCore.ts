@@ -1,0 +1,58 @@
+/**
+ * Everything the app does behind the IPC transport, wired once: database,
+ * services, handlers and the dispatcher. The Electron entry point and the
+ * end-to-end test transport both build the app through this function, so the
+ * tests exercise the same wiring the desktop app runs.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppInfo } from '../../src/domain'
+import { createHandlers } from './handlers'
+import { createDispatcher, type Dispatch } from './ipc'
+import { openDatabase } from './services/database/openDatabase'
+import { createSqliteIntakeService } from './services/intakes/sqliteIntakeService'
+import { createSessionService } from './services/session/sessionService'
+import { createSqliteSettingsStore } from './services/settings/settingsStore'
+
+export const DATABASE_FILE_NAME = 'back-intake.sqlite3'
+
+export interface AppCoreOptions {
+  readonly dataDir: string
+  readonly version: string
+  readonly transport: AppInfo['transport']
+  /** A better-sqlite3 binary built for this runtime (Electron), when it is not the default one. */
+  readonly nativeBinding?: string
+  readonly now?: () => Date
+  readonly logError?: (context: string, error: unknown) => void
+}
+
+export interface AppCore {
+  readonly dispatch: Dispatch
+  readonly databasePath: string
+  close(): void
+}
+
+/** Opens the database in `dataDir` (throws DatabaseOpenError when it must not be used) and wires the app. */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const databasePath = join(options.dataDir, DATABASE_FILE_NAME)
+  const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    const now = options.now ?? (() => new Date())
+    const intakes = createSqliteIntakeService(db, { now })
+    const session = await createSessionService(createSqliteSettingsStore(db), intakes, { now })
+    const handlers = createHandlers({
+      intakes,
+      session,
+      appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+    })
+    const dispatch = createDispatcher(handlers, {
+      context: () => session.context(),
+      logError: (method, error) => options.logError?.(method, error),
+    })
+    return { dispatch, databasePath, close: () => db.close() }
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

@@ -1,0 +1,380 @@
+/**
+ * SQL for the `intakes` table, and the one place where its snake_case rows
+ * become the domain's shapes. Business rules (validation, evaluation, who may
+ * change what) live in the intake service; this module only stores and reads.
+ */
+import type { Database } from 'better-sqlite3'
+import {
+  concernRank,
+  type ConcernLevel,
+  type DraftSaved,
+  type EntryMode,
+  type IntakeAnswers,
+  type IntakeEvaluation,
+  type IntakePage,
+  type IntakeStatus,
+  type IntakeSummary,
+} from '../../../../src/domain'
+import { ServiceError } from '../serviceError'
+import { encodeListCursor, type ListPosition } from './listCursor'
+import { prefixUpperBound, searchKey } from './nameKeys'
+import { isConcernLevel, oneOf, parseStoredAnswers, parseStoredEvaluation } from './storedJson'
+
+/** An intake as stored: the record minus a draft's evaluation, which is computed on read. */
+export interface StoredIntake {
+  readonly id: string
+  readonly status: IntakeStatus
+  readonly entryMode: EntryMode
+  readonly formVersion: number
+  readonly answers: IntakeAnswers
+  /** The snapshot taken at submission; `null` for drafts. */
+  readonly evaluation: IntakeEvaluation | null
+  readonly patientId: string | null
+  readonly concern: ConcernLevel
+  readonly revision: number
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly submittedAt: string | null
+}
+
+export interface NewDraft {
+  readonly id: string
+  readonly entryMode: EntryMode
+  readonly formVersion: number
+  readonly answers: IntakeAnswers
+  /** The live concern of these answers. */
+  readonly concern: ConcernLevel
+  /** ISO-8601 UTC. */
+  readonly now: string
+}
+
+export interface DraftChange {
+  readonly id: string
+  readonly answers: IntakeAnswers
+  readonly concern: ConcernLevel
+  readonly now: string
+}
+
+export interface Submission {
+  readonly id: string
+  readonly patientId: string
+  readonly answers: IntakeAnswers
+  /** Stored as the snapshot; its `concern` is frozen into the row. */
+  readonly evaluation: IntakeEvaluation
+  readonly now: string
+}
+
+/** A list request whose arguments the service has already checked. */
+export interface IntakeListRequest {
+  readonly status?: IntakeStatus
+  /** Raw text typed by the user; folded here the same way the stored keys were. */
+  readonly search?: string
+  /** 1..200. */
+  readonly limit: number
+  /** Start strictly after this row (from a previous page's cursor). */
+  readonly after?: ListPosition
+}
+
+export interface IntakeRepository {
+  /** Inserts a new draft at revision 1 and returns it as stored. */
+  insertDraft(draft: NewDraft): StoredIntake
+  /**
+   * Replaces a draft's answers and live concern and bumps its revision.
+   *
+   * @returns `null` when there is no draft with that id (absent or submitted).
+   */
+  updateDraft(change: DraftChange): DraftSaved | null
+  /**
+   * Turns a draft into a submitted intake with its snapshot, in one statement.
+   *
+   * @returns `null` when there is no draft with that id (absent or already submitted).
+   */
+  markSubmitted(submission: Submission): StoredIntake | null
+  findById(id: string): StoredIntake | null
+  /** The status alone, to tell "absent" from "not a draft" after a refused change. */
+  findStatus(id: string): IntakeStatus | null
+  /** One page, newest first (`updated_at` then `id`, both descending). */
+  list(request: IntakeListRequest): IntakePage
+  /** @returns whether a draft was deleted (false when absent or submitted). */
+  deleteDraft(id: string): boolean
+}
+
+interface IntakeRow {
+  id: string
+  patient_id: string | null
+  status: string
+  entry_mode: string
+  form_version: number
+  answers: string
+  evaluation: string | null
+  concern: string
+  revision: number
+  created_at: string
+  updated_at: string
+  submitted_at: string | null
+}
+
+interface SummaryRow {
+  id: string
+  status: string
+  given_name: string | null
+  family_name: string | null
+  date_of_birth: string | null
+  concern: string
+  created_at: string
+  updated_at: string
+  submitted_at: string | null
+}
+
+interface DraftSavedRow {
+  id: string
+  revision: number
+  updated_at: string
+  concern: string
+}
+
+/** The columns copied out of the answers, so lists and search never parse JSON. */
+interface Denormalised {
+  given_name: string | null
+  family_name: string | null
+  date_of_birth: string | null
+  given_name_search: string | null
+  family_name_search: string | null
+}
+
+const INTAKE_COLUMNS = `id, patient_id, status, entry_mode, form_version, answers, evaluation, concern,
+  revision, created_at, updated_at, submitted_at`
+
+const SUMMARY_COLUMNS = `id, status, given_name, family_name, date_of_birth, concern,
+  created_at, updated_at, submitted_at`
+
+const KEYSET = '(updated_at, id) < (@after_updated_at, @after_id)'
+const NAME_RANGE = `(
+    (given_name_search >= @low AND given_name_search < @high)
+    OR (family_name_search >= @low AND family_name_search < @high)
+  )`
+const NEWEST_FIRST = 'ORDER BY updated_at DESC, id DESC LIMIT @limit'
+
+/**
+ * The four shapes of the list query (with or without a status, with or without
+ * a name search) rather than one with `(@status IS NULL OR status = @status)`:
+ * the planner cannot use the status index for a condition that may be void.
+ * Exported so a test can check each one's query plan against the schema.
+ */
+export const INTAKE_LIST_QUERIES = {
+  all: `SELECT ${SUMMARY_COLUMNS} FROM intakes WHERE ${KEYSET} ${NEWEST_FIRST}`,
+  byStatus: `SELECT ${SUMMARY_COLUMNS} FROM intakes WHERE status = @status AND ${KEYSET} ${NEWEST_FIRST}`,
+  search: `SELECT ${SUMMARY_COLUMNS} FROM intakes WHERE ${NAME_RANGE} AND ${KEYSET} ${NEWEST_FIRST}`,
+  searchByStatus: `SELECT ${SUMMARY_COLUMNS} FROM intakes WHERE ${NAME_RANGE} AND status = @status AND ${KEYSET} ${NEWEST_FIRST}`,
+} as const
+
+/**
+ * Before every real row: ISO timestamps start with a digit, and U+10FFFF is the
+ * largest character, so "after this position" with it means "from the start".
+ * One statement then serves the first page and the following ones.
+ */
+const FIRST_PAGE: ListPosition = { updatedAt: '\u{10FFFF}', id: '' }
+
+const STATUSES: readonly IntakeStatus[] = ['draft', 'submitted']
+const ENTRY_MODES: readonly EntryMode[] = ['staff', 'patient']
+
+/**
+ * Creates the repository over an open connection. Statements are prepared
+ * once here, so each call only binds and steps.
+ */
+export function createIntakeRepository(db: Database): IntakeRepository {
+  const insertDraftStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
+    INSERT INTO intakes (
+      id, status, entry_mode, form_version, answers, evaluation, concern, concern_rank,
+      given_name, family_name, date_of_birth, given_name_search, family_name_search,
+      revision, created_at, updated_at, submitted_at
+    ) VALUES (
+      @id, 'draft', @entry_mode, @form_version, @answers, NULL, @concern, @concern_rank,
+      @given_name, @family_name, @date_of_birth, @given_name_search, @family_name_search,
+      1, @now, @now, NULL
+    )
+    RETURNING ${INTAKE_COLUMNS}`)
+
+  const updateDraftStatement = db.prepare<[Record<string, unknown>], DraftSavedRow>(`
+    UPDATE intakes SET
+      answers = @answers, concern = @concern, concern_rank = @concern_rank,
+      given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
+      given_name_search = @given_name_search, family_name_search = @family_name_search,
+      revision = revision + 1, updated_at = @now
+    WHERE id = @id AND status = 'draft'
+    RETURNING id, revision, updated_at, concern`)
+
+  const markSubmittedStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
+    UPDATE intakes SET
+      status = 'submitted', patient_id = @patient_id,
+      answers = @answers, evaluation = @evaluation, concern = @concern, concern_rank = @concern_rank,
+      given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
+      given_name_search = @given_name_search, family_name_search = @family_name_search,
+      revision = revision + 1, updated_at = @now, submitted_at = @now
+    WHERE id = @id AND status = 'draft'
+    RETURNING ${INTAKE_COLUMNS}`)
+
+  const findByIdStatement = db.prepare<[string], IntakeRow>(`SELECT ${INTAKE_COLUMNS} FROM intakes WHERE id = ?`)
+  const findStatusStatement = db.prepare<[string], { status: string }>('SELECT status FROM intakes WHERE id = ?')
+  const deleteDraftStatement = db.prepare<[string]>("DELETE FROM intakes WHERE id = ? AND status = 'draft'")
+
+  const listAll = db.prepare<[Record<string, unknown>], SummaryRow>(INTAKE_LIST_QUERIES.all)
+  const listByStatus = db.prepare<[Record<string, unknown>], SummaryRow>(INTAKE_LIST_QUERIES.byStatus)
+  const searchAll = db.prepare<[Record<string, unknown>], SummaryRow>(INTAKE_LIST_QUERIES.search)
+  const searchByStatus = db.prepare<[Record<string, unknown>], SummaryRow>(INTAKE_LIST_QUERIES.searchByStatus)
+
+  return {
+    insertDraft(draft) {
+      const row = insertDraftStatement.get({
+        id: draft.id,
+        entry_mode: draft.entryMode,
+        form_version: draft.formVersion,
+        answers: JSON.stringify(draft.answers),
+        concern: draft.concern,
+        concern_rank: concernRank(draft.concern),
+        ...denormalise(draft.answers),
+        now: draft.now,
+      })
+      if (row === undefined) throw new Error('INSERT ... RETURNING returned no row.')
+      return toStoredIntake(row)
+    },
+
+    updateDraft(change) {
+      const row = updateDraftStatement.get({
+        id: change.id,
+        answers: JSON.stringify(change.answers),
+        concern: change.concern,
+        concern_rank: concernRank(change.concern),
+        ...denormalise(change.answers),
+        now: change.now,
+      })
+      if (row === undefined) return null
+      return { id: row.id, revision: row.revision, updatedAt: row.updated_at, concern: readConcern(row.concern, row.id) }
+    },
+
+    markSubmitted(submission) {
+      const row = markSubmittedStatement.get({
+        id: submission.id,
+        patient_id: submission.patientId,
+        answers: JSON.stringify(submission.answers),
+        evaluation: JSON.stringify(submission.evaluation),
+        concern: submission.evaluation.concern,
+        concern_rank: concernRank(submission.evaluation.concern),
+        ...denormalise(submission.answers),
+        now: submission.now,
+      })
+      return row === undefined ? null : toStoredIntake(row)
+    },
+
+    findById(id) {
+      const row = findByIdStatement.get(id)
+      return row === undefined ? null : toStoredIntake(row)
+    },
+
+    findStatus(id) {
+      const row = findStatusStatement.get(id)
+      if (row === undefined) return null
+      return readStatus(row.status, id)
+    },
+
+    list(request) {
+      const after = request.after ?? FIRST_PAGE
+      const prefix = request.search === undefined ? '' : searchKey(request.search)
+      const params: Record<string, unknown> = {
+        after_updated_at: after.updatedAt,
+        after_id: after.id,
+        // One row more than asked tells whether another page exists without a COUNT.
+        limit: request.limit + 1,
+      }
+      if (request.status !== undefined) params.status = request.status
+      let statement = request.status === undefined ? listAll : listByStatus
+      if (prefix !== '') {
+        params.low = prefix
+        params.high = prefixUpperBound(prefix)
+        statement = request.status === undefined ? searchAll : searchByStatus
+      }
+      const rows = statement.all(params)
+      const items = rows.slice(0, request.limit).map(toSummary)
+      const last = items[items.length - 1]
+      const nextCursor =
+        rows.length > request.limit && last !== undefined
+          ? encodeListCursor({ updatedAt: last.updatedAt, id: last.id })
+          : null
+      return { items, nextCursor }
+    },
+
+    deleteDraft(id) {
+      return deleteDraftStatement.run(id).changes > 0
+    },
+  }
+}
+
+function denormalise(answers: IntakeAnswers): Denormalised {
+  const givenName = textAnswer(answers, 'patient.givenName')
+  const familyName = textAnswer(answers, 'patient.familyName')
+  return {
+    given_name: givenName,
+    family_name: familyName,
+    date_of_birth: textAnswer(answers, 'patient.dateOfBirth'),
+    given_name_search: givenName === null ? null : searchKey(givenName),
+    family_name_search: familyName === null ? null : searchKey(familyName),
+  }
+}
+
+function textAnswer(answers: IntakeAnswers, itemId: string): string | null {
+  const value = answers[itemId]
+  return typeof value === 'string' && value !== '' ? value : null
+}
+
+function damaged(id: string, what: string): ServiceError {
+  return new ServiceError('storage', `The stored intake ${id} could not be read (${what}); it may be damaged.`)
+}
+
+function readStatus(value: string, id: string): IntakeStatus {
+  if (!oneOf(STATUSES, value)) throw damaged(id, 'unknown status')
+  return value
+}
+
+function readConcern(value: string, id: string): ConcernLevel {
+  if (!isConcernLevel(value)) throw damaged(id, 'unknown concern level')
+  return value
+}
+
+function toStoredIntake(row: IntakeRow): StoredIntake {
+  const answers = parseStoredAnswers(row.answers)
+  if (answers === null) throw damaged(row.id, 'answers')
+  let evaluation: IntakeEvaluation | null = null
+  if (row.evaluation !== null) {
+    evaluation = parseStoredEvaluation(row.evaluation)
+    if (evaluation === null) throw damaged(row.id, 'evaluation')
+  }
+  if (!oneOf(ENTRY_MODES, row.entry_mode)) throw damaged(row.id, 'unknown entry mode')
+  return {
+    id: row.id,
+    status: readStatus(row.status, row.id),
+    entryMode: row.entry_mode,
+    formVersion: row.form_version,
+    answers,
+    evaluation,
+    patientId: row.patient_id,
+    concern: readConcern(row.concern, row.id),
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+  }
+}
+
+function toSummary(row: SummaryRow): IntakeSummary {
+  return {
+    id: row.id,
+    status: readStatus(row.status, row.id),
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    concern: readConcern(row.concern, row.id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Every schema step, oldest first. Append only: the position in this list is
+ * checked against each step's `version` when the database opens.
+ */
+import { initialMigration } from './0001-initial'
+import type { Migration } from './migration'
+
+export type { Migration } from './migration'
+
+export const MIGRATIONS: readonly Migration[] = [initialMigration]

@@ -1,0 +1,332 @@
+/**
+ * Opens the app's SQLite database: checks it without writing, then configures
+ * the connection for durability and brings the schema up to date.
+ *
+ * A clinic's only copy of its intakes may be in this file, so anything
+ * unexpected (not a database, damaged, written by a newer app) is refused
+ * before a single byte is written, with a message the person at the screen can
+ * act on.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS, type Migration } from './migrations'
+
+export type DatabaseOpenFailure = 'not-a-database' | 'corrupt' | 'newer-version' | 'unreadable'
+
+/** Why the database could not be opened; `message` is written for the user. */
+export class DatabaseOpenError extends Error {
+  override readonly name = 'DatabaseOpenError'
+  readonly reason: DatabaseOpenFailure
+  readonly filePath: string
+
+  constructor(reason: DatabaseOpenFailure, filePath: string, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause })
+    this.reason = reason
+    this.filePath = filePath
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** Schema steps, oldest first; defaults to the app's {@link MIGRATIONS}. */
+  readonly migrations?: readonly Migration[]
+  /**
+   * Path to a better-sqlite3 native binary. The Electron app passes a copy built
+   * for Electron's ABI, so Vitest (plain Node) and the app can each load theirs.
+   */
+  readonly nativeBinding?: string
+  /** How long a write waits for another connection's lock before failing. */
+  readonly busyTimeoutMs?: number
+}
+
+/** The 16 bytes every SQLite 3 database file starts with. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+/**
+ * Opens (creating if absent) the database at `filePath` and migrates it.
+ *
+ * Order matters: an existing file is first checked for the SQLite header, then
+ * opened read-only for `user_version` and `PRAGMA quick_check`; only when all of
+ * that passes is it opened read-write. Before an existing database is migrated
+ * to a newer schema, a copy is written next to it as `<file>.v<N>.bak`.
+ *
+ * @throws {DatabaseOpenError} when the file is not a database, is damaged, was
+ *   written by a newer version of the app, or cannot be read. The file is left
+ *   exactly as it was.
+ */
+export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS
+  assertMigrationsInOrder(migrations)
+  const latest = migrations.length
+  const nativeBinding = options.nativeBinding
+
+  const existing = existingFileSize(filePath) > 0
+  let versionBefore = 0
+  if (existing) {
+    checkHeader(filePath)
+    versionBefore = inspectReadOnly(filePath, latest, nativeBinding)
+  } else {
+    fs.mkdirSync(path.dirname(filePath), { recursive: true })
+  }
+
+  let db: Database.Database
+  try {
+    db = new Database(filePath, nativeBinding === undefined ? {} : { nativeBinding })
+    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
+  } catch (error) {
+    throw new DatabaseOpenError(
+      'unreadable',
+      filePath,
+      `The database file "${filePath}" could not be opened for saving (${describeSqliteFailure(error)}). ` +
+        'Check that the file is not read-only, that its folder is writable and that the disk is not full, then restart the app.',
+      error,
+    )
+  }
+
+  try {
+    // Another copy of the app could have migrated the file between the check
+    // and this open; reading the marker again costs nothing.
+    const version = readUserVersion(db)
+    if (version > latest) throw newerVersionError(filePath, version, latest)
+    if (existing && version >= 1 && version < latest) backUpBeforeMigrating(db, filePath, version)
+    migrate(db, migrations, version)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}
+
+/** The steps must be numbered 1..n in order: a gap or a swap would skip or repeat schema changes. */
+function assertMigrationsInOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version} but is at position ${index + 1}.`,
+      )
+    }
+  })
+}
+
+function existingFileSize(filePath: string): number {
+  try {
+    return fs.statSync(filePath).size
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 0
+    throw unreadableError(filePath, error)
+  }
+}
+
+/** Refuses a file that does not start with the SQLite magic string, reading 16 bytes and writing none. */
+function checkHeader(filePath: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length)
+  let bytesRead: number
+  let fd: number | undefined
+  try {
+    fd = fs.openSync(filePath, 'r')
+    bytesRead = fs.readSync(fd, header, 0, header.length, 0)
+  } catch (error) {
+    throw unreadableError(filePath, error)
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+  if (bytesRead < SQLITE_HEADER.length || !header.equals(SQLITE_HEADER)) {
+    throw notADatabaseError(filePath)
+  }
+}
+
+/**
+ * Reads the schema version and runs SQLite's quick integrity check on a
+ * read-only connection, which cannot write to the main file whatever it finds.
+ *
+ * @returns the file's `user_version`
+ */
+function inspectReadOnly(filePath: string, latest: number, nativeBinding: string | undefined): number {
+  let db: Database.Database
+  try {
+    db = new Database(filePath, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    })
+  } catch (error) {
+    throw classifySqliteOpenError(filePath, error)
+  }
+  try {
+    // Version first: a schema from a newer app may use features this SQLite
+    // build does not parse, which quick_check would misreport as damage.
+    const version = readUserVersion(db)
+    if (version > latest) throw newerVersionError(filePath, version, latest)
+    const rows: unknown = db.pragma('quick_check')
+    if (!isQuickCheckOk(rows)) {
+      throw corruptError(filePath)
+    }
+    return version
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error
+    throw classifySqliteOpenError(filePath, error)
+  } finally {
+    db.close()
+  }
+}
+
+function readUserVersion(db: Database.Database): number {
+  const value: unknown = db.pragma('user_version', { simple: true })
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new Error('PRAGMA user_version did not return an integer.')
+  }
+  return value
+}
+
+/** `quick_check` answers a single row `ok` when it finds nothing wrong, and one row per problem otherwise. */
+function isQuickCheckOk(rows: unknown): boolean {
+  if (!Array.isArray(rows) || rows.length !== 1) return false
+  const row: unknown = rows[0]
+  return typeof row === 'object' && row !== null && 'quick_check' in row && row.quick_check === 'ok'
+}
+
+function configure(db: Database.Database, busyTimeoutMs: number): void {
+  // WAL lets the UI read while a save is being written and makes each commit a
+  // single append to the log.
+  const mode: unknown = db.pragma('journal_mode = WAL', { simple: true })
+  if (mode !== 'wal') throw new Error(`SQLite refused WAL mode (journal_mode is ${String(mode)}).`)
+  // better-sqlite3 (like SQLite) runs WAL with synchronous=NORMAL, which does not
+  // fsync the log at each commit: after a power cut the last intakes the clinic
+  // was told were saved can be gone. FULL fsyncs every commit, costing about one
+  // disk flush per save, which an intake app can easily afford.
+  db.pragma('synchronous = FULL')
+  // SQLite leaves foreign keys off by default for backwards compatibility; the
+  // schema relies on them (an intake must point at a real patient).
+  db.pragma('foreign_keys = ON')
+  // Wait for another connection's write lock (a backup tool, a second window)
+  // instead of failing at once with SQLITE_BUSY.
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`)
+}
+
+/**
+ * Writes a consistent copy of the database as `<file>.v<version>.bak` before a
+ * schema change, so a migration that goes wrong in the field can be undone by
+ * hand. `VACUUM INTO` is used rather than better-sqlite3's `backup()` because it
+ * is synchronous (opening stays a plain function call before any window shows)
+ * and produces a compact, self-contained file. It refuses to overwrite, so it
+ * writes a temporary name that is then renamed over any older copy.
+ */
+function backUpBeforeMigrating(db: Database.Database, filePath: string, version: number): void {
+  const backupPath = `${filePath}.v${version}.bak`
+  const temporaryPath = `${backupPath}.tmp`
+  fs.rmSync(temporaryPath, { force: true })
+  db.prepare('VACUUM INTO ?').run(temporaryPath)
+  // VACUUM INTO does not sync its output; the copy only protects anything if it
+  // is on disk before the migration touches the original.
+  const fd = fs.openSync(temporaryPath, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(temporaryPath, backupPath)
+}
+
+/**
+ * Runs each pending step in its own transaction together with its
+ * `user_version` bump: a crash mid-step leaves the previous version intact and
+ * the step is simply run again at the next start. One transaction per step
+ * (rather than one for all) means a database that reached step 3 keeps it even
+ * if step 4 fails.
+ */
+function migrate(db: Database.Database, migrations: readonly Migration[], fromVersion: number): void {
+  for (const migration of migrations.slice(fromVersion)) {
+    db.transaction(() => {
+      migration.up(db)
+      // PRAGMA does not take bound parameters; the version is an integer we checked.
+      db.pragma(`user_version = ${migration.version}`)
+    }).immediate()
+  }
+}
+
+function classifySqliteOpenError(filePath: string, error: unknown): DatabaseOpenError {
+  const code = sqliteCode(error)
+  if (code === 'SQLITE_NOTADB') return notADatabaseError(filePath, error)
+  if (code !== undefined && code.startsWith('SQLITE_CORRUPT')) return corruptError(filePath, error)
+  return unreadableError(filePath, error)
+}
+
+function notADatabaseError(filePath: string, cause?: unknown): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'not-a-database',
+    filePath,
+    `The file "${filePath}" is not a Back Intake database, so it was not opened. It has NOT been changed. ` +
+      'If it is yours, keep it; move or rename it, then restart the app to start a new, empty database, ' +
+      'or put your backed-up database in its place.',
+    cause,
+  )
+}
+
+function corruptError(filePath: string, cause?: unknown): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'corrupt',
+    filePath,
+    `The database "${filePath}" is damaged, so it was not opened. It has NOT been changed. ` +
+      'Do not delete it: restore your most recent backup in its place, or send a copy of the file to support.',
+    cause,
+  )
+}
+
+function newerVersionError(filePath: string, found: number, latest: number): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'newer-version',
+    filePath,
+    `The database "${filePath}" was saved by a newer version of Back Intake (database version ${found}; ` +
+      `this version of the app understands up to version ${latest}). It has NOT been changed. ` +
+      'Update Back Intake to the latest version to open it.',
+  )
+}
+
+function unreadableError(filePath: string, cause: unknown): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'unreadable',
+    filePath,
+    `The database "${filePath}" could not be read (${describeSqliteFailure(cause)}). It has NOT been changed. ` +
+      'Check that the file exists, that your account may read it, and that no other program has it locked, then restart the app.',
+    cause,
+  )
+}
+
+/** A short, SQL-free phrase for the message; the full error stays in `cause` for the log. */
+function describeSqliteFailure(error: unknown): string {
+  const code = sqliteCode(error) ?? errnoCode(error)
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'SQLITE_PERM':
+    case 'SQLITE_AUTH':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'it is a folder, not a file'
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return 'it is in use by another program'
+    case 'SQLITE_FULL':
+      return 'the disk is full'
+    case 'SQLITE_CANTOPEN':
+      return 'the file or its folder cannot be opened'
+    case undefined:
+      return 'unknown error'
+    default:
+      if (code.startsWith('SQLITE_READONLY')) return 'the file or its folder is read-only'
+      if (code.startsWith('SQLITE_IOERR')) return 'a disk error occurred'
+      return code
+  }
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  if (!(error instanceof Database.SqliteError)) return undefined
+  return error.code
+}
+
+function errnoCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined
+  return typeof error.code === 'string' ? error.code : undefined
+}

@@ -1,0 +1,42 @@
+/**
+ * What the IPC handlers call for intakes. Every method is asynchronous even
+ * though SQLite answers synchronously, so a server-backed implementation
+ * (PostgreSQL is planned) can stand behind the same interface unchanged.
+ *
+ * Expected failures reject with a `ServiceError`: `not-found`, `conflict`
+ * (the intake is no longer a draft), `invalid-argument` (with per-item
+ * `issues` when answers are refused) and `storage`.
+ */
+import type {
+  DraftSaved,
+  EntryMode,
+  IntakeAnswers,
+  IntakePage,
+  IntakeRecord,
+  IntakeSummary,
+  ListIntakesQuery,
+} from '../../../../src/domain'
+
+export interface IntakeService {
+  /** Starts a draft with whatever has been answered so far (possibly nothing). */
+  createDraft(input: { answers: IntakeAnswers; entryMode: EntryMode }): Promise<IntakeRecord>
+  /**
+   * Replaces a draft's answers (validated with draft rules), refreshes its live
+   * concern and bumps its revision. A submitted intake is a `conflict`.
+   */
+  saveDraft(input: { id: string; answers: IntakeAnswers }): Promise<DraftSaved>
+  /**
+   * Validates with submission rules and, in one transaction, links the
+   * patient (found or created), stores the answers and the evaluation computed
+   * now as a snapshot. Submitting twice is a `conflict`.
+   */
+  submit(input: { id: string; answers: IntakeAnswers }): Promise<IntakeRecord>
+  /** One intake: a draft with a fresh evaluation, a submitted one with its snapshot. */
+  get(id: string): Promise<IntakeRecord>
+  /** One page of intakes, newest first, optionally filtered by status and name prefix. */
+  list(query: ListIntakesQuery): Promise<IntakePage>
+  /** Drafts not yet submitted, newest first, at most 50. */
+  listUnfinished(): Promise<readonly IntakeSummary[]>
+  /** Deletes a draft. A submitted intake is a `conflict`: clinical records are not deleted. */
+  discardDraft(id: string): Promise<void>
+}

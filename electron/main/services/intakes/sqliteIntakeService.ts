@@ -1,0 +1,250 @@
+/**
+ * The intake service over a local SQLite database. The business rules of
+ * saving and submitting live here (the IPC handlers contain none): what is
+ * validated with which rules, when the evaluation is computed and frozen, who
+ * the patient is, and what may no longer change.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import {
+  evaluateIntake,
+  FORM_VERSION,
+  todayIso,
+  validateAnswers,
+  type EntryMode,
+  type IntakeAnswers,
+  type IntakeEvaluation,
+  type IntakeRecord,
+  type IntakeStatus,
+  type ListIntakesQuery,
+} from '../../../../src/domain'
+import { createIntakeRepository, type IntakeListRequest, type StoredIntake } from '../database/intakeRepository'
+import { decodeListCursor, type ListPosition } from '../database/listCursor'
+import { mapSqliteError } from '../database/mapSqliteError'
+import { createPatientRepository, type PatientDetails } from '../database/patientRepository'
+import { ServiceError } from '../serviceError'
+import type { IntakeService } from './intakeService'
+
+export interface SqliteIntakeServiceOptions {
+  /** The clock: timestamps (UTC) and "today" for validation and age (local date). */
+  readonly now: () => Date
+  /** New record ids; random UUIDs by default. Tests pass a predictable sequence. */
+  readonly newId?: () => string
+}
+
+const DEFAULT_PAGE_SIZE = 50
+const MAX_PAGE_SIZE = 200
+const UNFINISHED_LIMIT = 50
+/** Names are at most 100 characters (spec §1); a longer search cannot match anything. */
+const MAX_SEARCH_LENGTH = 100
+
+const NOT_FOUND = 'This intake no longer exists. It may have been discarded.'
+const ALREADY_SUBMITTED = 'This intake has already been submitted and can no longer be changed.'
+
+/**
+ * Creates the intake service over an open, migrated database.
+ *
+ * Every method returns a promise and rejects with a `ServiceError` for an
+ * expected failure; SQLite errors are translated so no SQL reaches the caller.
+ */
+export function createSqliteIntakeService(db: Database, options: SqliteIntakeServiceOptions): IntakeService {
+  const intakes = createIntakeRepository(db)
+  const patients = createPatientRepository(db)
+  const newId = options.newId ?? randomUUID
+
+  const clock = (): { readonly timestamp: string; readonly today: string } => {
+    const now = options.now()
+    return { timestamp: now.toISOString(), today: todayIso(now) }
+  }
+
+  /**
+   * Submission writes the patient and the intake together: if either fails,
+   * neither is kept. IMMEDIATE takes the write lock up front, so the read of
+   * the draft and the writes see the same database.
+   */
+  const submitTransaction = db.transaction(
+    (id: string, answers: IntakeAnswers, evaluation: IntakeEvaluation, timestamp: string): StoredIntake => {
+      const patient = patients.findOrCreate(patientDetails(answers), { now: timestamp, newId })
+      const stored = intakes.markSubmitted({ id, patientId: patient.id, answers, evaluation, now: timestamp })
+      if (stored === null) throw refusedChange(intakes.findStatus(id))
+      return stored
+    },
+  )
+
+  const service: IntakeService = {
+    createDraft: (input) =>
+      run(() => {
+        const entryMode = checkEntryMode(input.entryMode)
+        const { timestamp, today } = clock()
+        const answers = validated(input.answers, 'draft', today)
+        const evaluation = evaluateIntake(answers, { asOf: today })
+        const stored = intakes.insertDraft({
+          id: newId(),
+          entryMode,
+          formVersion: FORM_VERSION,
+          answers,
+          concern: evaluation.concern,
+          now: timestamp,
+        })
+        return toRecord(stored, evaluation)
+      }),
+
+    saveDraft: (input) =>
+      run(() => {
+        const { timestamp, today } = clock()
+        const answers = validated(input.answers, 'draft', today)
+        // The live concern is stored with the draft so an emergency answer in a
+        // form nobody finished still sorts and shows as an emergency in the lists.
+        const evaluation = evaluateIntake(answers, { asOf: today })
+        const saved = intakes.updateDraft({ id: input.id, answers, concern: evaluation.concern, now: timestamp })
+        if (saved === null) throw refusedChange(intakes.findStatus(input.id))
+        return saved
+      }),
+
+    submit: (input) =>
+      run(() => {
+        // Refuse a missing or already-submitted intake before judging the answers:
+        // "already submitted" is what the person needs to hear, not a list of fields.
+        const status = intakes.findStatus(input.id)
+        if (status !== 'draft') throw refusedChange(status)
+        const { timestamp, today } = clock()
+        const answers = validated(input.answers, 'submit', today)
+        const evaluation = evaluateIntake(answers, { asOf: today })
+        const stored = submitTransaction.immediate(input.id, answers, evaluation, timestamp)
+        return toRecord(stored, evaluation)
+      }),
+
+    get: (id) =>
+      run(() => {
+        const stored = intakes.findById(id)
+        if (stored === null) throw new ServiceError('not-found', NOT_FOUND)
+        if (stored.status === 'submitted') {
+          if (stored.evaluation === null) {
+            throw new ServiceError('storage', 'The stored intake has lost its evaluation; it may be damaged.')
+          }
+          return toRecord(stored, stored.evaluation)
+        }
+        return toRecord(stored, evaluateIntake(stored.answers, { asOf: clock().today }))
+      }),
+
+    list: (query) => run(() => intakes.list(listRequest(query))),
+
+    listUnfinished: () => run(() => intakes.list({ status: 'draft', limit: UNFINISHED_LIMIT }).items),
+
+    discardDraft: (id) =>
+      run(() => {
+        if (!intakes.deleteDraft(id)) {
+          const status = intakes.findStatus(id)
+          if (status === null) throw new ServiceError('not-found', NOT_FOUND)
+          throw new ServiceError('conflict', 'A submitted intake is part of the clinical record and cannot be discarded.')
+        }
+      }),
+  }
+  return service
+}
+
+/**
+ * Runs the synchronous SQLite work and settles a promise with its outcome, so
+ * a thrown error becomes a rejection (never a synchronous throw from an
+ * async-looking method) and SQLite errors become `ServiceError`s.
+ */
+function run<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work())
+  } catch (error) {
+    return Promise.reject(mapSqliteError(error))
+  }
+}
+
+function validated(input: unknown, mode: 'draft' | 'submit', today: string): IntakeAnswers {
+  const result = validateAnswers(input, { mode, asOf: today })
+  if (result.ok) return result.answers
+  const message =
+    mode === 'submit'
+      ? 'The intake cannot be submitted yet: some answers are missing or not valid.'
+      : 'Some answers are not valid, so the draft was not saved.'
+  throw new ServiceError('invalid-argument', message, { issues: result.issues })
+}
+
+function checkEntryMode(value: unknown): EntryMode {
+  if (value === 'staff' || value === 'patient') return value
+  throw new ServiceError('invalid-argument', 'The entry mode must be "staff" or "patient".')
+}
+
+/** The error for a change refused because the intake is not (or no longer) a draft. */
+function refusedChange(status: IntakeStatus | null): ServiceError {
+  return status === null
+    ? new ServiceError('not-found', NOT_FOUND)
+    : new ServiceError('conflict', ALREADY_SUBMITTED)
+}
+
+function listRequest(query: ListIntakesQuery): IntakeListRequest {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new ServiceError('invalid-argument', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+  }
+  const status = query.status
+  if (status !== undefined && status !== 'draft' && status !== 'submitted') {
+    throw new ServiceError('invalid-argument', 'The status filter must be "draft" or "submitted".')
+  }
+  const search = query.search?.trim()
+  if (search !== undefined && search.length > MAX_SEARCH_LENGTH) {
+    throw new ServiceError('invalid-argument', `The search text can be at most ${MAX_SEARCH_LENGTH} characters.`)
+  }
+  let after: ListPosition | undefined
+  if (query.cursor !== undefined) {
+    after = decodeListCursor(query.cursor) ?? undefined
+    if (after === undefined) {
+      throw new ServiceError('invalid-argument', 'The list position is not valid; reload the list from the start.')
+    }
+  }
+  return {
+    limit,
+    ...(status === undefined ? {} : { status }),
+    ...(search === undefined || search === '' ? {} : { search }),
+    ...(after === undefined ? {} : { after }),
+  }
+}
+
+/** What the patient record needs from submitted answers (all three identity items are required to submit). */
+function patientDetails(answers: IntakeAnswers): PatientDetails {
+  const text = (itemId: string): string | undefined => {
+    const value = answers[itemId]
+    return typeof value === 'string' ? value : undefined
+  }
+  const givenName = text('patient.givenName')
+  const familyName = text('patient.familyName')
+  const dateOfBirth = text('patient.dateOfBirth')
+  if (givenName === undefined || familyName === undefined || dateOfBirth === undefined) {
+    // Submission validation requires all three; reaching here is a bug, not user input.
+    throw new Error('Submitted answers lack the patient identity.')
+  }
+  const sex = text('patient.sex')
+  const phone = text('patient.phone')
+  const email = text('patient.email')
+  const preferredLanguage = text('patient.preferredLanguage')
+  return {
+    givenName,
+    familyName,
+    dateOfBirth,
+    ...(sex === undefined ? {} : { sex }),
+    ...(phone === undefined ? {} : { phone }),
+    ...(email === undefined ? {} : { email }),
+    ...(preferredLanguage === undefined ? {} : { preferredLanguage }),
+  }
+}
+
+function toRecord(stored: StoredIntake, evaluation: IntakeEvaluation): IntakeRecord {
+  return {
+    id: stored.id,
+    status: stored.status,
+    formVersion: stored.formVersion,
+    answers: stored.answers,
+    evaluation,
+    patientId: stored.patientId,
+    revision: stored.revision,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    submittedAt: stored.submittedAt,
+  }
+}

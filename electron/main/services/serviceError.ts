@@ -1,0 +1,35 @@
+/**
+ * The one error type services throw for failures the user can act on. The IPC
+ * layer turns it into an `AppError` value; anything else that escapes a service
+ * is a bug and is reported as `internal`.
+ */
+import type { AppErrorCode, ValidationIssue } from '../../../src/domain'
+
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError'
+  readonly code: AppErrorCode
+  /** Per-item problems, for `invalid-argument` raised by answer validation. */
+  readonly issues?: readonly ValidationIssue[]
+
+  /**
+   * @param code what kind of failure this is, so the UI can choose how to react
+   * @param message plain words for the person at the screen: never SQL, paths of
+   *   internals or stack traces
+   * @param options `issues` for validation failures; `cause` keeps the original
+   *   error for the main-process log only (it must not cross the IPC boundary)
+   */
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { issues?: readonly ValidationIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    if (options.issues !== undefined) this.issues = options.issues
+  }
+}
+
+/** Narrows an unknown thrown value to a {@link ServiceError}. */
+export function isServiceError(error: unknown): error is ServiceError {
+  return error instanceof ServiceError
+}

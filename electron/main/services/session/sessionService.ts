@@ -1,0 +1,95 @@
+/**
+ * Who is at the keyboard. Staff mode is the default; patient mode locks the
+ * app to one draft intake until a staff PIN is entered. The lock is stored,
+ * so quitting or crashing the app on the tablet does not hand the patient a
+ * staff screen on restart.
+ */
+import type { SessionState } from '../../../../src/domain'
+import type { CallContext } from '../../ipc'
+import type { IntakeService } from '../intakes/intakeService'
+import { ServiceError } from '../serviceError'
+import type { SettingsStore } from '../settings/settingsStore'
+import { hashPin, verifyPin } from './pinHash'
+
+const PIN_KEY = 'staffPinHash'
+const LOCK_KEY = 'patientModeIntakeId'
+const MAX_FAILURES = 5
+const LOCKOUT_MS = 30_000
+
+export interface SessionService {
+  /** The caller context the dispatcher checks on every call. */
+  context(): CallContext
+  state(): Promise<SessionState>
+  setStaffPin(input: { currentPin?: string; newPin: string }): Promise<SessionState>
+  startPatientMode(intakeId: string): Promise<SessionState>
+  exitPatientMode(pin: string): Promise<SessionState>
+}
+
+export async function createSessionService(
+  settings: SettingsStore,
+  intakes: Pick<IntakeService, 'get'>,
+  clock: { now: () => Date } = { now: () => new Date() },
+): Promise<SessionService> {
+  let lockedIntakeId = await settings.get(LOCK_KEY)
+  let failures = 0
+  let lockedOutUntil = 0
+
+  async function state(): Promise<SessionState> {
+    return {
+      role: lockedIntakeId ? 'patient' : 'staff',
+      intakeId: lockedIntakeId,
+      staffPinSet: (await settings.get(PIN_KEY)) !== null,
+    }
+  }
+
+  /** Checks a PIN, slowing down guessing: five wrong tries lock entry for 30 seconds. */
+  async function checkPin(pin: string): Promise<void> {
+    const stored = await settings.get(PIN_KEY)
+    if (stored === null) throw new ServiceError('conflict', 'No staff PIN has been set yet.')
+    const now = clock.now().getTime()
+    if (now < lockedOutUntil) {
+      const seconds = Math.ceil((lockedOutUntil - now) / 1000)
+      throw new ServiceError('forbidden', `Too many wrong PINs. Try again in ${seconds} seconds.`)
+    }
+    if (!(await verifyPin(pin, stored))) {
+      failures += 1
+      if (failures >= MAX_FAILURES) {
+        failures = 0
+        lockedOutUntil = now + LOCKOUT_MS
+      }
+      throw new ServiceError('forbidden', 'That PIN is not right.')
+    }
+    failures = 0
+  }
+
+  return {
+    context: () => ({ role: lockedIntakeId ? 'patient' : 'staff', lockedIntakeId }),
+    state,
+    async setStaffPin({ currentPin, newPin }) {
+      if ((await settings.get(PIN_KEY)) !== null) {
+        if (currentPin === undefined) throw new ServiceError('forbidden', 'Enter the current PIN to change it.')
+        await checkPin(currentPin)
+      }
+      await settings.set(PIN_KEY, await hashPin(newPin))
+      return state()
+    },
+    async startPatientMode(intakeId) {
+      if ((await settings.get(PIN_KEY)) === null) {
+        throw new ServiceError('conflict', 'Set a staff PIN in Settings before handing the device to a patient.')
+      }
+      const intake = await intakes.get(intakeId)
+      if (intake.status !== 'draft') {
+        throw new ServiceError('conflict', 'This intake has already been submitted.')
+      }
+      await settings.set(LOCK_KEY, intakeId)
+      lockedIntakeId = intakeId
+      return state()
+    },
+    async exitPatientMode(pin) {
+      await checkPin(pin)
+      await settings.set(LOCK_KEY, null)
+      lockedIntakeId = null
+      return state()
+    },
+  }
+}

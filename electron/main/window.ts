@@ -1,0 +1,56 @@
+/**
+ * The app window with the Electron security baseline: an isolated, sandboxed
+ * renderer with no Node, no navigation away from the app, no new windows and
+ * no permissions it does not use.
+ */
+import { BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron'
+
+export interface MainWindowOptions {
+  readonly preloadPath: string
+  /** The dev server URL while developing; otherwise the built index.html on disk. */
+  readonly rendererUrl: string | undefined
+  readonly rendererFile: string
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Back Intake',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  if (options.rendererUrl) void window.loadURL(options.rendererUrl)
+  else void window.loadFile(options.rendererFile)
+  return window
+}
+
+/** Locks down every web contents the app creates (the window and anything it might spawn). */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-navigate', (event, url) => {
+    // The app is a single page with hash routes: any real navigation is unexpected.
+    if (url !== contents.getURL()) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+}
+
+/** A call is trusted only from the app's own window, from its top frame, at the app's own origin. */
+export function isTrustedSender(window: BrowserWindow | null, event: IpcMainInvokeEvent, appOrigin: string): boolean {
+  if (!window || window.isDestroyed() || event.sender !== window.webContents) return false
+  const frame = event.senderFrame
+  if (!frame || frame !== window.webContents.mainFrame) return false
+  return frame.url.startsWith(appOrigin)
+}

@@ -1,0 +1,40 @@
+/**
+ * Errors as values: what a failed call returns across the process boundary.
+ * The UI shows `message`; it never sees a stack trace.
+ */
+
+export type AppErrorCode =
+  | 'invalid-argument'
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'storage'
+  | 'internal'
+
+/** One problem with one answer, named by its item id so the form can show it at the field. */
+export interface ValidationIssue {
+  readonly itemId: string
+  readonly code:
+    | 'not-an-object'
+    | 'unknown-item'
+    | 'wrong-type'
+    | 'unknown-code'
+    | 'duplicate-code'
+    | 'out-of-range'
+    | 'invalid-date'
+    | 'future-date'
+    | 'age-out-of-range'
+    | 'too-long'
+    | 'invalid-email'
+    | 'required'
+    | 'must-be-true'
+  readonly message: string
+}
+
+export interface AppError {
+  readonly code: AppErrorCode
+  readonly message: string
+  readonly issues?: readonly ValidationIssue[]
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }

@@ -1,0 +1,136 @@
+/**
+ * The one IPC contract between the renderer and the main process. Preload,
+ * main-process handlers and the renderer's `window.api` type are all derived
+ * from it; a channel name is never written by hand.
+ *
+ * Every method takes one plain argument object and resolves to a `Result`, so
+ * an expected failure (bad input, not found, a refused role) reaches the UI as
+ * a value it can show, never as a thrown stack trace.
+ */
+import type { Result } from '../errors'
+import type { IntakeAnswers } from '../types'
+import type {
+  DraftSaved,
+  EntryMode,
+  IntakePage,
+  IntakeRecord,
+  IntakeSummary,
+  ListIntakesQuery,
+} from '../records'
+
+/** Facts about the running app that the start screen and diagnostics show. */
+export interface AppInfo {
+  readonly version: string
+  readonly dataDir: string
+  /** `electron` in the desktop app; `web` when the renderer runs over the test transport. */
+  readonly transport: 'electron' | 'web'
+}
+
+/** Who is at the keyboard, as the main process enforces it. */
+export type Role = 'staff' | 'patient'
+
+export interface SessionState {
+  readonly role: Role
+  /** In patient mode, the one intake the renderer may read or write. */
+  readonly intakeId: string | null
+  /** Whether a staff PIN has been set (patient mode cannot start without one). */
+  readonly staffPinSet: boolean
+}
+
+type Empty = Record<string, never>
+
+/**
+ * Method name → argument and result types. Adding a method here without a
+ * schema, a handler or an access rule is a compile error in each of those.
+ */
+export interface ApiContract {
+  /** Version, data folder and transport of the running app. */
+  getAppInfo: { args: Empty; result: AppInfo }
+  /** Starts a new intake as a draft. */
+  createDraft: { args: { answers: IntakeAnswers; entryMode: EntryMode }; result: IntakeRecord }
+  /** Saves the current answers of a draft (called at every step change and after typing pauses). */
+  saveDraft: { args: { id: string; answers: IntakeAnswers }; result: DraftSaved }
+  /** Validates and submits a draft; stores the evaluation computed now as a snapshot. */
+  submitIntake: { args: { id: string; answers: IntakeAnswers }; result: IntakeRecord }
+  /** One intake with its evaluation. */
+  getIntake: { args: { id: string }; result: IntakeRecord }
+  /** One page of intakes, newest first, optionally filtered by status or name. */
+  listIntakes: { args: ListIntakesQuery; result: IntakePage }
+  /** Drafts not yet submitted, newest first: what the start screen offers to continue. */
+  listUnfinished: { args: Empty; result: readonly IntakeSummary[] }
+  /** Deletes a draft that will not be finished. Submitted intakes cannot be discarded. */
+  discardDraft: { args: { id: string }; result: { id: string } }
+  /** The current role and, in patient mode, the intake it is locked to. */
+  getSession: { args: Empty; result: SessionState }
+  /** Sets or changes the staff PIN (4 to 8 digits); the current PIN is needed to change it. */
+  setStaffPin: { args: { currentPin?: string; newPin: string }; result: SessionState }
+  /** Hands the device to the patient: only this intake is reachable until a staff PIN is entered. */
+  startPatientMode: { args: { intakeId: string }; result: SessionState }
+  /** Returns the device to staff; needs the staff PIN. */
+  exitPatientMode: { args: { pin: string }; result: SessionState }
+}
+
+export type ApiMethod = keyof ApiContract
+export type ApiArgs<M extends ApiMethod> = ApiContract[M]['args']
+export type ApiResult<M extends ApiMethod> = ApiContract[M]['result']
+
+/** The API the renderer sees as `window.api`. */
+export type AppApi = {
+  readonly [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiResult<M>>>
+}
+
+/**
+ * Every method name, as a runtime list for the preload and the test transport.
+ * The `satisfies` below and {@link assertAllMethodsListed} keep it complete.
+ */
+export const API_METHODS = [
+  'getAppInfo',
+  'createDraft',
+  'saveDraft',
+  'submitIntake',
+  'getIntake',
+  'listIntakes',
+  'listUnfinished',
+  'discardDraft',
+  'getSession',
+  'setStaffPin',
+  'startPatientMode',
+  'exitPatientMode',
+] as const satisfies readonly ApiMethod[]
+
+type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
+/** Compile-time proof that API_METHODS names every method of the contract. */
+export const assertAllMethodsListed: Unlisted extends never ? true : never = true
+
+/** The IPC channel of a method: the only place a channel name is formed. */
+export function channelFor(method: ApiMethod): `app:${ApiMethod}` {
+  return `app:${method}`
+}
+
+/** The method a channel belongs to, or null for a channel outside the contract. */
+export function methodForChannel(channel: string): ApiMethod | null {
+  if (!channel.startsWith('app:')) return null
+  const name = channel.slice(4)
+  return (API_METHODS as readonly string[]).includes(name) ? (name as ApiMethod) : null
+}
+
+/**
+ * Which roles may call each method, and whether the call must name the intake
+ * that patient mode is locked to. Patient mode never reaches another record.
+ */
+export const METHOD_ACCESS: {
+  readonly [M in ApiMethod]: { readonly roles: readonly Role[]; readonly lockedIntakeOnly?: true }
+} = {
+  getAppInfo: { roles: ['staff', 'patient'] },
+  createDraft: { roles: ['staff'] },
+  saveDraft: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
+  submitIntake: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
+  getIntake: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
+  listIntakes: { roles: ['staff'] },
+  listUnfinished: { roles: ['staff'] },
+  discardDraft: { roles: ['staff'] },
+  getSession: { roles: ['staff', 'patient'] },
+  setStaffPin: { roles: ['staff'] },
+  startPatientMode: { roles: ['staff'] },
+  exitPatientMode: { roles: ['patient'] },
+}

@@ -1,0 +1,47 @@
+/**
+ * Runtime schemas for every method's arguments: the main process parses what
+ * the renderer sends with these before any handler runs. Answers go through
+ * the catalogue-driven validator, so an unknown item, a wrong type or an
+ * out-of-list code is refused here, naming the item.
+ */
+import { z } from 'zod'
+import { validateAnswers } from '../validateAnswers'
+import type { IntakeAnswers } from '../types'
+import type { ApiArgs, ApiMethod } from './contract'
+
+const id = z.string().uuid({ message: 'Not a valid record id.' })
+
+/** Answers checked for type, codes and ranges (draft rules; submission adds its own). */
+export const answersSchema: z.ZodType<IntakeAnswers> = z.unknown().transform((value, ctx) => {
+  const result = validateAnswers(value, { mode: 'draft' })
+  if (result.ok) return result.answers
+  for (const issue of result.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.itemId ? [issue.itemId] : [] })
+  }
+  return z.NEVER
+})
+
+const empty = z.object({}).strict()
+const pin = z.string().regex(/^\d{4,8}$/, { message: 'The PIN must be 4 to 8 digits.' })
+
+export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
+  getAppInfo: empty,
+  createDraft: z.object({ answers: answersSchema, entryMode: z.enum(['staff', 'patient']) }).strict(),
+  saveDraft: z.object({ id, answers: answersSchema }).strict(),
+  submitIntake: z.object({ id, answers: answersSchema }).strict(),
+  getIntake: z.object({ id }).strict(),
+  listIntakes: z
+    .object({
+      status: z.enum(['draft', 'submitted']).optional(),
+      search: z.string().trim().max(100).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      cursor: z.string().max(200).optional(),
+    })
+    .strict(),
+  listUnfinished: empty,
+  discardDraft: z.object({ id }).strict(),
+  getSession: empty,
+  setStaffPin: z.object({ currentPin: pin.optional(), newPin: pin }).strict(),
+  startPatientMode: z.object({ intakeId: id }).strict(),
+  exitPatientMode: z.object({ pin: z.string().max(8) }).strict(),
+}

@@ -1,0 +1,67 @@
+/**
+ * Stored intake records as they cross the process boundary. The storage layer
+ * maps its rows to these shapes at its edge; nothing else sees a row.
+ */
+import type { ConcernLevel, IntakeAnswers, IntakeEvaluation } from './types'
+
+export type IntakeStatus = 'draft' | 'submitted'
+
+/** Who is filling the intake in: staff beside the patient, or the patient alone on a tablet. */
+export type EntryMode = 'staff' | 'patient'
+
+export interface IntakeRecord {
+  readonly id: string
+  readonly status: IntakeStatus
+  readonly formVersion: number
+  readonly answers: IntakeAnswers
+  /**
+   * For a submitted intake, the evaluation computed at submission (a snapshot
+   * that later rule changes never rewrite); for a draft, evaluated on read.
+   */
+  readonly evaluation: IntakeEvaluation
+  readonly patientId: string | null
+  /** Increases by one at every save, so a client can tell its copy is current. */
+  readonly revision: number
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly submittedAt: string | null
+}
+
+/** One row of an intake list: enough to show and order it, no answers. */
+export interface IntakeSummary {
+  readonly id: string
+  readonly status: IntakeStatus
+  readonly givenName: string | null
+  readonly familyName: string | null
+  readonly dateOfBirth: string | null
+  readonly concern: ConcernLevel
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly submittedAt: string | null
+}
+
+export interface ListIntakesQuery {
+  readonly status?: IntakeStatus
+  /** Matches the start of the given or family name, case-insensitively. */
+  readonly search?: string
+  /** 1..200, default 50. */
+  readonly limit?: number
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  readonly cursor?: string
+}
+
+export interface IntakePage {
+  readonly items: readonly IntakeSummary[]
+  readonly nextCursor: string | null
+}
+
+/** What a draft save returns: small, because it happens every few seconds. */
+export interface DraftSaved {
+  readonly id: string
+  readonly revision: number
+  readonly updatedAt: string
+  readonly concern: ConcernLevel
+}
+
+/** Version of the question set a record was captured with (stored on every intake). */
+export const FORM_VERSION = 1

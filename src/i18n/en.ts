@@ -1,0 +1,326 @@
+/**
+ * English wording. Patient-facing text is plain language; clinician terms
+ * come from the catalogue. Keys under `items` follow the item ids of the
+ * clinical contract: `items.<id>.label`, `.help`, `.codes.<code>`.
+ */
+const ynu = { yes: 'Yes', no: 'No', unsure: 'Not sure' }
+
+export default {
+  app: {
+    name: 'Back Intake',
+    skipToContent: 'Skip to main content',
+    loading: 'Loading…',
+    retry: 'Try again'
+  },
+  nav: {
+    start: 'Start',
+    intakes: 'Intakes',
+    settings: 'Settings',
+    main: 'Main'
+  },
+  language: {
+    choose: 'Choose your language',
+    en: 'English',
+    zh: '简体中文',
+    es: 'Español'
+  },
+  start: {
+    title: 'Front desk',
+    intro: 'Start a new back-pain intake, or continue one that was not finished.',
+    newWithPatient: 'New intake (staff with patient)',
+    newSelfEntry: 'New intake (hand to patient)',
+    unfinished: 'Unfinished intakes',
+    noUnfinished: 'No unfinished intakes.',
+    continue: 'Continue',
+    discard: 'Discard',
+    discardConfirm: 'Discard this unfinished intake? Its answers will be deleted.',
+    unnamed: 'No name yet',
+    lastSaved: 'last saved {time}',
+    pinNeeded: 'Set a staff PIN in Settings before handing the device to a patient.'
+  },
+  steps: {
+    about: 'About you',
+    episode: 'This episode',
+    where: 'Where it hurts',
+    howMuch: 'How much it hurts',
+    safety: 'Safety questions',
+    startBack: 'How your back affects you',
+    history: 'Health history',
+    goals: 'Your goals',
+    consent: 'Consent and signature',
+    review: 'Review and submit'
+  },
+  stepIntro: {
+    about: 'Tell us who you are and how to reach you.',
+    episode: 'Tell us about this episode of back pain.',
+    where: 'Tap every area where you feel pain. Left and right mean your own left and right.',
+    howMuch: 'Use the scales from 0 (no pain) to 10 (worst pain imaginable).',
+    safety:
+      'These questions help us make sure nothing serious is missed. Please answer each one. If you are not sure, choose “Not sure”.',
+    startBack: 'This short questionnaire is shown in its original English wording.',
+    history: 'Your health history helps us plan your care.',
+    goals: 'What would you like to get back to?',
+    consent: 'Please read, tick and sign.',
+    review: 'Check your answers. You can change any of them before you submit.'
+  },
+  form: {
+    progress: 'Step {current} of {total}',
+    back: 'Back',
+    next: 'Next',
+    submit: 'Submit',
+    edit: 'Change',
+    required: 'required',
+    optional: 'optional',
+    notAnswered: 'Not answered',
+    noneOfThese: 'None of these',
+    fixBeforeNext: 'Please check the highlighted answers.',
+    fixBeforeSubmit: 'Some answers are still needed before you can submit.',
+    saving: 'Saving…',
+    saved: 'Saved',
+    saveFailed: 'Not saved: {reason}. Your answers are still here; we will keep trying.',
+    submitted: 'Thank you. Your answers have been sent to the clinic.',
+    submittedStaff: 'Intake submitted.',
+    scaleMin: '0 = no pain',
+    scaleMax: '10 = worst imaginable',
+    scaleMinInterference: '0 = does not interfere',
+    scaleMaxInterference: '10 = completely interferes',
+    dateHint: 'Year-month-day, for example 1990-04-23',
+    charactersLeft: '{count} characters left'
+  },
+  validation: {
+    'not-an-object': 'These answers could not be read.',
+    'unknown-item': 'This question is not part of the form.',
+    'wrong-type': 'This answer is not in the expected form.',
+    'unknown-code': 'Please choose one of the options shown.',
+    'duplicate-code': 'An option was chosen twice.',
+    'out-of-range': 'Please choose a number from 0 to 10.',
+    'invalid-date': 'Please enter a real date as year-month-day, for example 1990-04-23.',
+    'future-date': 'This date is in the future. Please check it.',
+    'age-out-of-range': 'Please check the date of birth.',
+    'too-long': 'This answer is too long. Please shorten it.',
+    'invalid-email': 'This does not look like an e-mail address, for example name{'@'}example.com.',
+    required: 'Please answer this question.',
+    'must-be-true': 'Please tick this box to continue.'
+  },
+  patientAlert: {
+    title: 'Please go to the front desk now',
+    body: 'One of your answers means a clinician would like to see you straight away. Please take this device to the front desk, or ask a member of staff to come to you.',
+    staffUnlock: 'Staff: enter your PIN to continue'
+  },
+  items: {
+    patient: {
+      givenName: { label: 'First name' },
+      familyName: { label: 'Last name' },
+      dateOfBirth: { label: 'Date of birth' },
+      sex: {
+        label: 'Sex',
+        codes: { female: 'Female', male: 'Male', intersex: 'Intersex', 'prefer-not-to-say': 'Prefer not to say' }
+      },
+      phone: { label: 'Phone number' },
+      email: { label: 'E-mail address' },
+      preferredLanguage: { label: 'Preferred language', codes: { en: 'English', zh: '简体中文 (Chinese)', es: 'Español (Spanish)' } },
+      occupation: { label: 'Occupation' },
+      emergencyContactName: { label: 'Emergency contact name' },
+      emergencyContactPhone: { label: 'Emergency contact phone' }
+    },
+    complaint: {
+      onsetDate: { label: 'When did this episode start?' },
+      duration: {
+        label: 'How long have you had this back pain?',
+        codes: { 'lt-1w': 'Less than 1 week', '1-6w': '1 to 6 weeks', '6-12w': '6 to 12 weeks', 'gt-12w': 'More than 12 weeks' }
+      },
+      onsetType: { label: 'Did it start suddenly or gradually?', codes: { sudden: 'Suddenly', gradual: 'Gradually' } },
+      onsetContext: {
+        label: 'When did you first notice it?',
+        codes: {
+          'during-workout': 'During a workout',
+          'within-24h-after-workout': 'Within 24 hours after a workout',
+          '24-72h-after-workout': '1 to 3 days after a workout',
+          'daily-activity': 'During a daily activity',
+          'injury-or-fall': 'After an injury or a fall',
+          'no-clear-cause': 'No clear cause'
+        }
+      },
+      activities: {
+        label: 'Which activities were you doing around the time it started?',
+        codes: {
+          deadlift: 'Deadlifts',
+          squat: 'Squats',
+          'other-weights': 'Other weight training',
+          abdominal: 'Abdominal exercises',
+          running: 'Running',
+          cycling: 'Cycling',
+          'team-sport': 'Team sport',
+          'yoga-pilates': 'Yoga or Pilates',
+          'lifting-at-work-or-home': 'Lifting at work or at home',
+          other: 'Something else'
+        }
+      },
+      trainingFactors: {
+        label: 'Did any of these apply to your training?',
+        codes: {
+          'trained-to-failure': 'I trained to failure',
+          'increased-load': 'I recently increased the weight or volume',
+          'returned-after-break': 'I came back after a break',
+          'skipped-warm-up': 'I skipped my warm-up',
+          'unsure-of-form': 'I was unsure of my technique'
+        }
+      },
+      description: { label: 'In your own words, what happened?' },
+      trend: {
+        label: 'Since it started, is it…',
+        codes: { improving: 'Getting better', same: 'About the same', worsening: 'Getting worse' }
+      }
+    },
+    pain: {
+      regions: { label: 'Where do you feel pain?' },
+      quality: {
+        label: 'What does the pain feel like?',
+        codes: {
+          'dull-ache': 'Dull ache',
+          sharp: 'Sharp',
+          burning: 'Burning',
+          shooting: 'Shooting',
+          tingling: 'Tingling or pins and needles',
+          numbness: 'Numbness',
+          cramping: 'Cramping',
+          stiffness: 'Stiffness'
+        }
+      },
+      now: { label: 'How bad is your pain right now?' },
+      worst: { label: 'How bad was your pain at its worst in the past week?' },
+      pattern: {
+        label: 'Which of these describe your pain?',
+        codes: {
+          'morning-stiffness-over-30min': 'Stiff for more than 30 minutes after getting up',
+          'wakes-second-half-of-night': 'Pain wakes me in the second half of the night',
+          'improves-with-movement': 'It gets better when I move around',
+          'worse-with-rest': 'It gets worse when I rest',
+          'worse-sitting': 'Worse when sitting',
+          'worse-bending': 'Worse when bending',
+          'worse-cough-sneeze': 'Worse when I cough or sneeze',
+          'eased-by-lying-down': 'Eased by lying down',
+          'weather-sensitive': 'Changes with the weather'
+        }
+      }
+    },
+    peg: {
+      pain: { label: 'In the past week, what number best describes your pain on average?' },
+      enjoyment: { label: 'In the past week, how much has pain interfered with your enjoyment of life?' },
+      activity: { label: 'In the past week, how much has pain interfered with your general activity?' }
+    },
+    rf: {
+      bladder: { label: 'Since this pain started, have you had new trouble passing urine, lost control of your bladder, or had less feeling when passing urine?', codes: ynu },
+      bowel: { label: 'Since this pain started, have you had any new loss of control of your bowels?', codes: ynu },
+      saddleNumbness: { label: 'Do you have numbness or pins and needles in your groin, genitals, back passage or inner thighs?', codes: ynu },
+      sexualDysfunction: { label: 'Have you noticed a new change in sexual function or sensation?', codes: ynu },
+      bothLegs: { label: 'Do you have pain, numbness or tingling in both legs?', codes: ynu },
+      legWeakness: { label: 'Do you have new or worsening weakness in a leg or foot, tripping, or trouble walking?', codes: ynu },
+      trauma: { label: 'Have you recently had a fall, an accident or a blow to your back?', codes: ynu },
+      osteoporosis: { label: 'Do you have osteoporosis, or have you broken a bone in a minor fall?', codes: ynu },
+      steroids: { label: 'Have you taken steroid tablets or injections (for example prednisolone) for more than 3 months?', codes: ynu },
+      cancerHistory: { label: 'Do you have cancer now, or have you had cancer in the past?', codes: ynu },
+      weightLoss: { label: 'Have you lost weight recently without trying?', codes: ynu },
+      nightPain: { label: 'Do you have pain at night that does not ease when you change position?', codes: ynu },
+      unwell: { label: 'Do you feel generally unwell?', codes: ynu },
+      fever: { label: 'Have you had a fever, chills or night sweats?', codes: ynu },
+      recentInfection: { label: 'Have you had a bacterial infection (for example urine, skin or chest) in the last 3 months?', codes: ynu },
+      ivDrugUse: { label: 'Have you ever injected drugs that were not prescribed to you?', codes: ynu },
+      immunosuppressed: { label: 'Do you have a weakened immune system (for example chemotherapy, a transplant, HIV, or medicines that suppress the immune system)?', codes: ynu },
+      spinalProcedure: { label: 'Have you had spinal surgery, a spinal injection or another spinal procedure in the last 12 months?', codes: ynu },
+      abdominalPulsing: { label: 'Do you feel a pulsing or throbbing feeling in your belly?', codes: ynu }
+    },
+    history: {
+      previousEpisodes: { label: 'How many times have you had back pain like this before?', codes: { none: 'Never', '1-2': 'Once or twice', '3-or-more': '3 times or more' } },
+      treatmentsTried: {
+        label: 'What have you tried for this episode?',
+        codes: {
+          rest: 'Rest',
+          'ice-heat': 'Ice or heat',
+          nsaids: 'Anti-inflammatory medicine (for example ibuprofen)',
+          paracetamol: 'Paracetamol',
+          physiotherapy: 'Physiotherapy',
+          chiropractic: 'Chiropractic',
+          massage: 'Massage',
+          injection: 'An injection',
+          surgery: 'Surgery'
+        }
+      },
+      nsaidResponse: {
+        label: 'If you took anti-inflammatory medicine (for example ibuprofen), did it help?',
+        codes: { 'good-within-48h': 'Yes, it helped a lot within 2 days', 'little-or-none': 'A little or not at all', 'not-tried': 'I have not tried it' }
+      },
+      conditions: {
+        label: 'Do you have any of these conditions?',
+        codes: {
+          diabetes: 'Diabetes',
+          'heart-disease': 'Heart disease',
+          'inflammatory-bowel-disease': 'Crohn’s disease or ulcerative colitis',
+          psoriasis: 'Psoriasis',
+          uveitis: 'Uveitis (eye inflammation)',
+          'inflammatory-arthritis': 'Inflammatory arthritis',
+          'depression-anxiety': 'Depression or anxiety'
+        }
+      },
+      familySpA: { label: 'Does a parent, child, brother or sister have ankylosing spondylitis or spondyloarthritis?', codes: ynu },
+      pregnancy: {
+        label: 'Are you pregnant or have you had a baby in the last 6 months?',
+        codes: { pregnant: 'I am pregnant', 'postpartum-6-months': 'I had a baby in the last 6 months', no: 'No', 'not-applicable': 'Does not apply to me' }
+      },
+      smoking: { label: 'Do you smoke?', codes: { current: 'Yes', former: 'I used to', never: 'Never' } },
+      medications: { label: 'Which medicines do you take?' },
+      allergies: { label: 'Do you have any allergies?' },
+      surgeries: { label: 'Have you had any operations?' }
+    },
+    goals: {
+      text: { label: 'What do you want to get back to? (for example “deadlift again”, “run 5 km”, “pick up my child”)' }
+    },
+    consent: {
+      treatment: { label: 'I agree to be assessed and treated. I understand I can ask questions and stop at any time.' },
+      privacy: { label: 'I have read how the clinic keeps and uses my information, and I agree.' },
+      signedBy: { label: 'Full name of the person signing (you, or your parent or guardian)' },
+      signature: { label: 'Signature' }
+    }
+  },
+  bodyMap: {
+    front: 'Front',
+    back: 'Back',
+    yourLeft: 'Your left',
+    yourRight: 'Your right',
+    listLabel: 'Pain areas (list)',
+    selected: '{count} areas chosen',
+    regions: {
+      'low-back-left': 'Lower back, left side',
+      'low-back-centre': 'Lower back, middle',
+      'low-back-right': 'Lower back, right side',
+      'buttock-left': 'Left buttock',
+      'buttock-right': 'Right buttock',
+      'thigh-left': 'Left thigh',
+      'thigh-right': 'Right thigh',
+      'below-knee-left': 'Left leg below the knee',
+      'below-knee-right': 'Right leg below the knee',
+      'foot-left': 'Left foot',
+      'foot-right': 'Right foot',
+      'groin-saddle': 'Groin or saddle area',
+      'mid-back': 'Middle of the back',
+      'upper-back': 'Upper back',
+      neck: 'Neck',
+      'shoulder-left': 'Left shoulder',
+      'shoulder-right': 'Right shoulder',
+      abdomen: 'Belly',
+      'flank-left': 'Left side (flank)',
+      'flank-right': 'Right side (flank)'
+    }
+  },
+  signature: {
+    instructions: 'Sign in the box with your finger, a stylus or the mouse.',
+    clear: 'Clear',
+    redo: 'Sign again',
+    signed: 'Signed',
+    empty: 'Not signed yet',
+    canvasLabel: 'Signature pad'
+  },
+  startBack: {
+    englishNotice: 'This questionnaire is shown in English, its validated wording.'
+  }
+}

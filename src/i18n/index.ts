@@ -1,0 +1,36 @@
+/**
+ * vue-i18n set up for the three patient languages. Staff screens stay in
+ * English; the intake form switches to the patient's chosen language.
+ */
+import { createI18n } from 'vue-i18n'
+import en from './en'
+import staff from './staff'
+
+export type Locale = 'en' | 'zh' | 'es'
+export const LOCALES: readonly Locale[] = ['en', 'zh', 'es']
+
+export type MessageSchema = typeof en
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'en' as Locale,
+  fallbackLocale: 'en' as Locale,
+  messages: { en: { ...en, ...staff } },
+  missingWarn: false,
+  fallbackWarn: false
+})
+
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: MessageSchema }>> = {
+  zh: () => import('./zh'),
+  es: () => import('./es')
+}
+
+/** Switches the UI language, loading its messages on first use so the first screen stays small. */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (locale !== 'en' && !i18n.global.availableLocales.includes(locale)) {
+    const messages = await loaders[locale]()
+    i18n.global.setLocaleMessage(locale, messages.default)
+  }
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale === 'zh' ? 'zh-Hans' : locale
+}

@@ -1,0 +1,101 @@
+/**
+ * Staff-only wording. Staff screens are in English (the clinic's working
+ * language); these keys are merged into the English messages and every other
+ * locale falls back to them.
+ */
+export default {
+  staff: {
+    title: 'Back Intake',
+    mode: { staff: 'Staff mode', patient: 'Patient mode' },
+    alert: {
+      emergency: 'EMERGENCY: see this patient now',
+      urgent: 'Urgent: a clinician must review before any treatment',
+      review: 'For review',
+      why: 'Why: {reasons}',
+      uncertain: 'includes a “not sure” answer: ask the patient'
+    },
+    concern: { none: 'No flags', review: 'Review', urgent: 'Urgent', emergency: 'Emergency' },
+    conditions: {
+      'cauda-equina': 'Cauda equina',
+      malignancy: 'Malignancy',
+      infection: 'Spinal infection',
+      fracture: 'Fracture',
+      vascular: 'Vascular (aortic)',
+      'axial-spa': 'Axial spondyloarthritis'
+    },
+    patterns: {
+      'doms-like': 'Consistent with delayed-onset muscle soreness (usually eases within about 72 hours)',
+      'strain-like': 'Consistent with an acute muscle strain',
+      radicular: 'Radiating leg pain: possible nerve-root involvement (e.g. disc)',
+      inflammatory: 'Inflammatory-type pain pattern',
+      'training-load': 'Training load or technique factors reported'
+    },
+    derived: { age: 'Age', noImprovement: 'No improvement after 6+ weeks' },
+    list: {
+      title: 'Intakes',
+      search: 'Search by name',
+      searchPlaceholder: 'Given or family name',
+      status: 'Status',
+      all: 'All',
+      draft: 'Unfinished',
+      submitted: 'Submitted',
+      name: 'Patient',
+      dob: 'Date of birth',
+      concern: 'Concern',
+      updated: 'Last change',
+      open: 'Open',
+      empty: 'No intakes match.',
+      more: 'Show more'
+    },
+    detail: {
+      title: 'Intake',
+      back: 'Back to intakes',
+      flags: 'Flags',
+      noFlags: 'No red flags fired.',
+      patterns: 'Patterns to consider',
+      noPatterns: 'None.',
+      scores: 'Scores',
+      startBack: 'STarT Back',
+      startBackValue: '{total}/9, psychosocial {psychosocial}/5: {risk} risk',
+      peg: 'PEG',
+      painNow: 'Pain now',
+      painWorst: 'Worst pain (week)',
+      age: 'Age',
+      answers: 'Answers',
+      status: 'Status',
+      submittedAt: 'Submitted',
+      snapshotNote: 'Evaluation as computed at submission.',
+      liveNote: 'Unfinished: evaluation of the answers so far.',
+      continue: 'Continue this intake',
+      missing: 'Still missing',
+      notScored: 'not scored (items missing)'
+    },
+    risk: { low: 'low', medium: 'medium', high: 'high' },
+    settings: {
+      title: 'Settings',
+      pinTitle: 'Staff PIN',
+      pinIntro: 'The PIN lets staff leave patient mode. Use 4 to 8 digits.',
+      currentPin: 'Current PIN',
+      newPin: 'New PIN',
+      confirmPin: 'Repeat new PIN',
+      savePin: 'Save PIN',
+      pinSaved: 'PIN saved.',
+      pinMismatch: 'The two PINs do not match.',
+      pinSet: 'A staff PIN is set.',
+      pinNotSet: 'No staff PIN yet: patient mode is unavailable until one is set.',
+      dataDir: 'Data folder',
+      version: 'Version'
+    },
+    unlock: {
+      title: 'Staff PIN',
+      pin: 'PIN',
+      unlock: 'Unlock',
+      cancel: 'Cancel',
+      exitPatientMode: 'Leave patient mode'
+    },
+    handover: {
+      done: 'The patient has submitted the intake.',
+      returnToStaff: 'Hand the device back to staff'
+    }
+  }
+}

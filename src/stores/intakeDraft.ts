@@ -1,0 +1,205 @@
+/**
+ * The intake being filled in. Answers live here and are written to the
+ * database at every step change and shortly after typing pauses; a save that
+ * fails keeps every answer on screen and retries. The evaluation runs on
+ * every change, so an emergency answer raises the alert at once.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '../api'
+import {
+  evaluateIntake,
+  todayIso,
+  validateAnswers,
+  type AnswerValue,
+  type AppError,
+  type EntryMode,
+  type IntakeAnswers,
+  type IntakeRecord,
+  type IntakeStatus,
+  type ValidationIssue
+} from '../domain'
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
+
+/** How long typing must pause before a save; short enough that a crash loses a word, not a page. */
+export const AUTOSAVE_DELAY_MS = 700
+const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000]
+
+export const useIntakeDraftStore = defineStore('intakeDraft', () => {
+  const intakeId = ref<string | null>(null)
+  const status = ref<IntakeStatus>('draft')
+  const entryMode = ref<EntryMode>('staff')
+  const answers = ref<Record<string, AnswerValue>>({})
+  const revision = ref(0)
+  const saveState = ref<SaveState>('idle')
+  const saveError = ref<AppError | null>(null)
+  const issues = ref<Record<string, ValidationIssue>>({})
+  const submittedRecord = ref<IntakeRecord | null>(null)
+
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let retries = 0
+  let inFlight: Promise<boolean> | null = null
+  let dirtyWhileSaving = false
+
+  const evaluation = computed(() => evaluateIntake(answers.value, { asOf: todayIso(new Date()) }))
+
+  function adopt(record: IntakeRecord): void {
+    intakeId.value = record.id
+    status.value = record.status
+    answers.value = { ...record.answers }
+    revision.value = record.revision
+    issues.value = {}
+    saveError.value = null
+    saveState.value = 'idle'
+    submittedRecord.value = record.status === 'submitted' ? record : null
+  }
+
+  async function create(mode: EntryMode, initial: IntakeAnswers = {}): Promise<AppError | null> {
+    const result = await api.createDraft({ answers: initial, entryMode: mode })
+    if (!result.ok) return result.error
+    entryMode.value = mode
+    adopt(result.value)
+    return null
+  }
+
+  async function load(id: string): Promise<AppError | null> {
+    if (intakeId.value === id && saveState.value !== 'idle') return null
+    const result = await api.getIntake({ id })
+    if (!result.ok) return result.error
+    adopt(result.value)
+    return null
+  }
+
+  function clearTimer(): void {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  }
+
+  function schedule(delay: number): void {
+    clearTimer()
+    timer = setTimeout(() => void save(), delay)
+  }
+
+  /** Sets or clears (with `undefined`) one answer and schedules a save. */
+  function setAnswer(itemId: string, value: AnswerValue | undefined): void {
+    const next = { ...answers.value }
+    const empty = value === undefined || (typeof value === 'string' && value.trim() === '')
+    if (empty) delete next[itemId]
+    else next[itemId] = value
+    answers.value = next
+    if (issues.value[itemId]) {
+      const { [itemId]: _fixed, ...rest } = issues.value
+      issues.value = rest
+    }
+    if (status.value !== 'draft') return
+    saveState.value = 'pending'
+    if (inFlight) dirtyWhileSaving = true
+    schedule(AUTOSAVE_DELAY_MS)
+  }
+
+  /** Writes the answers now. Resolves true when the database holds what is on screen. */
+  async function save(): Promise<boolean> {
+    clearTimer()
+    if (!intakeId.value || status.value !== 'draft') return true
+    if (inFlight) {
+      dirtyWhileSaving = true
+      await inFlight
+      return save()
+    }
+    const id = intakeId.value
+    saveState.value = 'saving'
+    dirtyWhileSaving = false
+    inFlight = api.saveDraft({ id, answers: answers.value }).then(
+      (result) => {
+        if (result.ok) {
+          revision.value = result.value.revision
+          saveError.value = null
+          retries = 0
+          saveState.value = dirtyWhileSaving ? 'pending' : 'saved'
+          return true
+        }
+        return failed(result.error)
+      },
+      (error: unknown) => failed({ code: 'internal', message: error instanceof Error ? error.message : String(error) })
+    )
+    const ok = await inFlight
+    inFlight = null
+    if (ok && dirtyWhileSaving) return save()
+    return ok
+  }
+
+  function failed(error: AppError): false {
+    saveError.value = error
+    saveState.value = 'error'
+    if (error.code === 'invalid-argument' && error.issues) applyIssues(error.issues)
+    // Keep trying in the background: a full disk or a locked file may clear.
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 30_000
+    retries += 1
+    if (error.code !== 'invalid-argument' && error.code !== 'forbidden' && error.code !== 'conflict') schedule(delay)
+    return false
+  }
+
+  function applyIssues(list: readonly ValidationIssue[]): void {
+    const next: Record<string, ValidationIssue> = {}
+    for (const issue of list) if (!next[issue.itemId]) next[issue.itemId] = issue
+    issues.value = next
+  }
+
+  /** Checks the given items as submission would; shows and returns their problems. */
+  function checkItems(itemIds: readonly string[]): ValidationIssue[] {
+    const result = validateAnswers(answers.value, { mode: 'submit', asOf: todayIso(new Date()) })
+    const wanted = new Set(itemIds)
+    const found = result.ok ? [] : result.issues.filter((issue) => wanted.has(issue.itemId))
+    const next = { ...issues.value }
+    for (const id of itemIds) delete next[id]
+    for (const issue of found) if (!next[issue.itemId]) next[issue.itemId] = issue
+    issues.value = next
+    return found
+  }
+
+  async function submit(): Promise<AppError | null> {
+    if (!intakeId.value) return { code: 'not-found', message: 'No intake is open.' }
+    const saved = await save()
+    if (!saved && saveError.value?.code !== 'invalid-argument') return saveError.value
+    const result = await api.submitIntake({ id: intakeId.value, answers: answers.value })
+    if (!result.ok) {
+      if (result.error.issues) applyIssues(result.error.issues)
+      return result.error
+    }
+    adopt(result.value)
+    return null
+  }
+
+  function reset(): void {
+    clearTimer()
+    intakeId.value = null
+    status.value = 'draft'
+    answers.value = {}
+    revision.value = 0
+    issues.value = {}
+    saveError.value = null
+    saveState.value = 'idle'
+    submittedRecord.value = null
+  }
+
+  return {
+    intakeId,
+    status,
+    entryMode,
+    answers,
+    revision,
+    saveState,
+    saveError,
+    issues,
+    submittedRecord,
+    evaluation,
+    create,
+    load,
+    setAnswer,
+    save,
+    checkItems,
+    submit,
+    reset
+  }
+})

@@ -1,0 +1,45 @@
+/**
+ * The role the main process enforces (staff, or patient mode locked to one
+ * intake), mirrored here so the UI can hide what the role cannot reach.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '../api'
+import type { AppError, AppInfo, SessionState } from '../domain'
+
+export const useSessionStore = defineStore('session', () => {
+  const state = ref<SessionState>({ role: 'staff', intakeId: null, staffPinSet: false })
+  const appInfo = ref<AppInfo | null>(null)
+  const isPatientMode = computed(() => state.value.role === 'patient')
+
+  async function refresh(): Promise<AppError | null> {
+    const [session, info] = await Promise.all([api.getSession({}), api.getAppInfo({})])
+    if (info.ok) appInfo.value = info.value
+    if (!session.ok) return session.error
+    state.value = session.value
+    return null
+  }
+
+  async function startPatientMode(intakeId: string): Promise<AppError | null> {
+    const result = await api.startPatientMode({ intakeId })
+    if (!result.ok) return result.error
+    state.value = result.value
+    return null
+  }
+
+  async function exitPatientMode(pin: string): Promise<AppError | null> {
+    const result = await api.exitPatientMode({ pin })
+    if (!result.ok) return result.error
+    state.value = result.value
+    return null
+  }
+
+  async function setStaffPin(newPin: string, currentPin?: string): Promise<AppError | null> {
+    const result = await api.setStaffPin(currentPin === undefined ? { newPin } : { newPin, currentPin })
+    if (!result.ok) return result.error
+    state.value = result.value
+    return null
+  }
+
+  return { state, appInfo, isPatientMode, refresh, startPatientMode, exitPatientMode, setStaffPin }
+})

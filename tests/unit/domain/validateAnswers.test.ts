@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest'
+import {
+  evaluateIntake,
+  validateAnswers,
+  type ValidationIssue,
+  type ValidationResult
+} from '../../../src/domain'
+import { AS_OF, answersWith, BASELINE, loadGoldenCases } from './testAnswers'
+
+function issuesOf(result: ValidationResult): readonly ValidationIssue[] {
+  return result.ok ? [] : result.issues
+}
+
+/** Validates in draft mode against AS_OF and expects exactly one issue. */
+function singleIssue(
+  input: Record<string, unknown>,
+  asOf: string | undefined = AS_OF
+): ValidationIssue {
+  const issues = issuesOf(
+    validateAnswers(input, asOf === undefined ? { mode: 'draft' } : { mode: 'draft', asOf })
+  )
+  expect(issues).toHaveLength(1)
+  const [first] = issues
+  if (first === undefined) throw new Error('expected an issue')
+  return first
+}
+
+function expectIssue(
+  input: Record<string, unknown>,
+  itemId: string,
+  code: ValidationIssue['code']
+): ValidationIssue {
+  const found = singleIssue(input)
+  expect(found.itemId).toBe(itemId)
+  expect(found.code).toBe(code)
+  // Plain English naming the item, so staff can find the field and fix it.
+  expect(found.message).toContain(itemId)
+  expect(found.message.length).toBeGreaterThan(itemId.length + 20)
+  return found
+}
+
+describe('validateAnswers: shape', () => {
+  it.each([null, undefined, [], 'answers', 42, true, new Date(0)])(
+    'rejects %s as not an object',
+    (input) => {
+      const result = validateAnswers(input, { mode: 'draft' })
+      expect(result.ok).toBe(false)
+      expect(issuesOf(result)).toEqual([
+        expect.objectContaining({ itemId: '', code: 'not-an-object' })
+      ])
+    }
+  )
+
+  it('accepts an empty draft and an object without a prototype', () => {
+    expect(validateAnswers({}, { mode: 'draft' })).toEqual({ ok: true, answers: {} })
+    const bare: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+    bare['pain.now'] = 4
+    expect(validateAnswers(bare, { mode: 'draft' })).toEqual({
+      ok: true,
+      answers: { 'pain.now': 4 }
+    })
+  })
+
+  it('rejects an unknown item id, including __proto__ from JSON', () => {
+    expectIssue({ 'patient.nickname': 'Mo' }, 'patient.nickname', 'unknown-item')
+    expectIssue(
+      JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>,
+      '__proto__',
+      'unknown-item'
+    )
+  })
+
+  it('treats an undefined value as unanswered', () => {
+    expect(
+      validateAnswers({ 'patient.email': undefined, 'pain.now': 2 }, { mode: 'draft' })
+    ).toEqual({
+      ok: true,
+      answers: { 'pain.now': 2 }
+    })
+  })
+
+  it('throws on an invalid asOf, a programming error rather than a patient error', () => {
+    expect(() => validateAnswers({}, { mode: 'draft', asOf: '2026-13-01' })).toThrow(RangeError)
+  })
+})
+
+describe('validateAnswers: types and codes', () => {
+  it.each([
+    ['patient.givenName', 42],
+    ['patient.givenName', null],
+    ['patient.dateOfBirth', 19900101],
+    ['patient.sex', ['female']],
+    ['pain.regions', 'low-back-left'],
+    ['pain.now', '3'],
+    ['pain.now', null],
+    ['rf.bladder', true],
+    ['consent.treatment', 'true'],
+    ['consent.privacy', 1]
+  ])('rejects %s = %j as the wrong type', (itemId, value) => {
+    expectIssue({ [itemId]: value }, itemId, 'wrong-type')
+  })
+
+  it('rejects a non-text entry inside a multi', () => {
+    expectIssue({ 'pain.quality': ['sharp', 3] }, 'pain.quality', 'wrong-type')
+  })
+
+  it.each([
+    ['patient.sex', 'woman'],
+    ['complaint.duration', '2w'],
+    ['rf.fever', 'maybe'],
+    ['rf.fever', 'Yes'],
+    ['sb.9', 'very much']
+  ])('rejects %s = %j as an unknown code', (itemId, value) => {
+    const found = expectIssue({ [itemId]: value }, itemId, 'unknown-code')
+    expect(found.message).toContain(`"${value}"`)
+  })
+
+  it('rejects an unknown code in a multi, naming the code and the allowed ones', () => {
+    const found = expectIssue(
+      { 'pain.regions': ['low-back-left', 'knee'] },
+      'pain.regions',
+      'unknown-code'
+    )
+    expect(found.message).toContain('"knee"')
+    expect(found.message).toContain('"low-back-centre"')
+  })
+
+  it('rejects a code listed twice in a multi, once per duplicated code', () => {
+    const found = expectIssue(
+      { 'complaint.activities': ['squat', 'deadlift', 'squat', 'squat'] },
+      'complaint.activities',
+      'duplicate-code'
+    )
+    expect(found.message).toContain('"squat"')
+  })
+
+  it('keeps the given order of a multi and accepts an empty list as "none of these"', () => {
+    const result = validateAnswers(
+      { 'pain.quality': ['tingling', 'dull-ache'], 'complaint.trainingFactors': [] },
+      { mode: 'draft' }
+    )
+    expect(result).toEqual({
+      ok: true,
+      answers: { 'pain.quality': ['tingling', 'dull-ache'], 'complaint.trainingFactors': [] }
+    })
+  })
+
+  it.each([11, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'rejects the scale value %s as out of range',
+    (value) => {
+      expectIssue({ 'peg.activity': value }, 'peg.activity', 'out-of-range')
+    }
+  )
+
+  it('accepts the scale ends 0 and 10', () => {
+    expect(validateAnswers({ 'pain.now': 0, 'pain.worst': 10 }, { mode: 'draft' }).ok).toBe(true)
+  })
+
+  it('reports one issue per problem, all at once', () => {
+    const result = validateAnswers(
+      {
+        'pain.now': 12,
+        'rf.fever': 'maybe',
+        'patient.email': 'nope',
+        'x.y': 1,
+        'pain.regions': ['neck', 'neck']
+      },
+      { mode: 'draft' }
+    )
+    expect(
+      issuesOf(result)
+        .map((found) => `${found.itemId}:${found.code}`)
+        .sort()
+    ).toEqual([
+      'pain.now:out-of-range',
+      'pain.regions:duplicate-code',
+      'patient.email:invalid-email',
+      'rf.fever:unknown-code',
+      'x.y:unknown-item'
+    ])
+  })
+})
+
+describe('validateAnswers: dates', () => {
+  it.each([
+    '2025-02-29',
+    '2025-04-31',
+    '2025-13-01',
+    '2025-00-10',
+    '1990-4-1',
+    '1990-04-01T00:00:00Z',
+    '01/04/1990',
+    ''
+  ])('rejects %j as an impossible date', (value) => {
+    expectIssue({ 'patient.dateOfBirth': value }, 'patient.dateOfBirth', 'invalid-date')
+  })
+
+  it('accepts 29 February in a leap year', () => {
+    expect(
+      validateAnswers({ 'patient.dateOfBirth': '2024-02-29' }, { mode: 'draft', asOf: AS_OF }).ok
+    ).toBe(true)
+  })
+
+  it.each(['patient.dateOfBirth', 'complaint.onsetDate'])(
+    'rejects %s after asOf, accepts it on asOf',
+    (itemId) => {
+      expectIssue({ [itemId]: '2026-11-21' }, itemId, 'future-date')
+      expect(validateAnswers({ [itemId]: AS_OF }, { mode: 'draft', asOf: AS_OF }).ok).toBe(true)
+    }
+  )
+
+  it('skips the future and age checks when asOf is absent', () => {
+    expect(
+      singleIssueOrNone({
+        'complaint.onsetDate': '2999-01-01',
+        'patient.dateOfBirth': '1800-01-01'
+      })
+    ).toBeNull()
+  })
+
+  it('accepts an age of 120 and rejects 121', () => {
+    expect(
+      validateAnswers({ 'patient.dateOfBirth': '1905-11-21' }, { mode: 'draft', asOf: AS_OF }).ok
+    ).toBe(true)
+    expectIssue({ 'patient.dateOfBirth': '1905-11-20' }, 'patient.dateOfBirth', 'age-out-of-range')
+  })
+})
+
+function singleIssueOrNone(input: Record<string, unknown>): ValidationIssue | null {
+  const issues = issuesOf(validateAnswers(input, { mode: 'draft' }))
+  return issues[0] ?? null
+}
+
+describe('validateAnswers: text', () => {
+  it('trims and NFC-normalises text', () => {
+    const result = validateAnswers(
+      { 'patient.givenName': '  Jose\u0301 ', 'patient.familyName': '\tOkafor\n' },
+      { mode: 'draft' }
+    )
+    expect(result).toEqual({
+      ok: true,
+      answers: { 'patient.givenName': 'Jos\u00e9', 'patient.familyName': 'Okafor' }
+    })
+  })
+
+  it('drops text that is empty after trimming (an unanswered item is absent)', () => {
+    expect(
+      validateAnswers({ 'patient.occupation': '   ', 'goals.text': '' }, { mode: 'draft' })
+    ).toEqual({
+      ok: true,
+      answers: {}
+    })
+  })
+
+  it('limits names to 100 characters and other text to 2000, after normalising', () => {
+    expect(validateAnswers({ 'patient.givenName': 'a'.repeat(100) }, { mode: 'draft' }).ok).toBe(
+      true
+    )
+    const found = expectIssue(
+      { 'patient.givenName': 'a'.repeat(101) },
+      'patient.givenName',
+      'too-long'
+    )
+    expect(found.message).toContain('100')
+    expect(validateAnswers({ 'history.medications': 'm'.repeat(2000) }, { mode: 'draft' }).ok).toBe(
+      true
+    )
+    expectIssue({ 'history.medications': 'm'.repeat(2001) }, 'history.medications', 'too-long')
+    // 100 decomposed é (200 code points) become 100 characters once composed.
+    expect(
+      validateAnswers({ 'patient.familyName': 'e\u0301'.repeat(100) }, { mode: 'draft' }).ok
+    ).toBe(true)
+    // Surrounding spaces do not count.
+    expect(
+      validateAnswers({ 'patient.familyName': ` ${'b'.repeat(100)} ` }, { mode: 'draft' }).ok
+    ).toBe(true)
+  })
+
+  it('counts characters, not UTF-16 units (an emoji is one character)', () => {
+    expect(
+      validateAnswers({ 'patient.occupation': '\u{1F3CB}'.repeat(100) }, { mode: 'draft' }).ok
+    ).toBe(true)
+    expectIssue({ 'patient.occupation': '\u{1F3CB}'.repeat(101) }, 'patient.occupation', 'too-long')
+  })
+
+  it.each([
+    'maya',
+    'maya@',
+    'maya@example',
+    '@example.com',
+    'maya ok@example.com',
+    'maya@exa mple.com',
+    'a@b@c.com'
+  ])('rejects the e-mail %j', (email) => {
+    expectIssue({ 'patient.email': email }, 'patient.email', 'invalid-email')
+  })
+
+  it.each(['maya@example.com', 'maya.okafor+intake@mail.example.co.uk', ' maya@example.com '])(
+    'accepts the e-mail %j',
+    (email) => {
+      expect(validateAnswers({ 'patient.email': email }, { mode: 'draft' })).toEqual({
+        ok: true,
+        answers: { 'patient.email': email.trim() }
+      })
+    }
+  )
+})
+
+describe('validateAnswers: draft and submit modes', () => {
+  it('accepts partial answers in draft mode', () => {
+    expect(
+      validateAnswers(
+        { 'rf.bladder': 'yes', 'patient.givenName': 'Maya' },
+        { mode: 'draft', asOf: AS_OF }
+      ).ok
+    ).toBe(true)
+  })
+
+  it('accepts the complete baseline in submit mode', () => {
+    expect(validateAnswers(BASELINE, { mode: 'submit', asOf: AS_OF })).toEqual({
+      ok: true,
+      answers: BASELINE
+    })
+  })
+
+  it('requires every required item in submit mode, in catalogue order', () => {
+    const result = validateAnswers(
+      answersWith({ 'pain.now': undefined, 'patient.givenName': '  ', 'sb.9': undefined }),
+      { mode: 'submit', asOf: AS_OF }
+    )
+    expect(issuesOf(result).map((found) => [found.itemId, found.code])).toEqual([
+      ['patient.givenName', 'required'],
+      ['pain.now', 'required'],
+      ['sb.9', 'required']
+    ])
+    for (const found of issuesOf(result)) expect(found.message).toContain(found.itemId)
+  })
+
+  it('requires at least one pain region in submit mode', () => {
+    const result = validateAnswers(answersWith({ 'pain.regions': [] }), {
+      mode: 'submit',
+      asOf: AS_OF
+    })
+    expect(issuesOf(result)).toEqual([
+      expect.objectContaining({ itemId: 'pain.regions', code: 'required' })
+    ])
+    expect(
+      validateAnswers(answersWith({ 'pain.regions': [] }), { mode: 'draft', asOf: AS_OF }).ok
+    ).toBe(true)
+  })
+
+  it('requires both consents to be true in submit mode', () => {
+    const result = validateAnswers(
+      answersWith({ 'consent.treatment': false, 'consent.privacy': undefined }),
+      {
+        mode: 'submit',
+        asOf: AS_OF
+      }
+    )
+    expect(issuesOf(result).map((found) => [found.itemId, found.code])).toEqual([
+      ['consent.treatment', 'must-be-true'],
+      ['consent.privacy', 'required']
+    ])
+    expect(validateAnswers(answersWith({ 'consent.treatment': false }), { mode: 'draft' }).ok).toBe(
+      true
+    )
+  })
+
+  it('reports a wrong value once, not also as missing', () => {
+    const result = validateAnswers(answersWith({ 'pain.now': 11 }), { mode: 'submit', asOf: AS_OF })
+    expect(issuesOf(result).map((found) => found.code)).toEqual(['out-of-range'])
+  })
+
+  it('returns a new object and leaves the input untouched', () => {
+    const input = Object.freeze({
+      'patient.givenName': ' Maya ',
+      'pain.regions': Object.freeze(['neck'])
+    })
+    const result = validateAnswers(input, { mode: 'draft' })
+    expect(input).toEqual({ 'patient.givenName': ' Maya ', 'pain.regions': ['neck'] })
+    if (!result.ok) throw new Error('expected ok')
+    expect(result.answers).not.toBe(input)
+    expect(result.answers['pain.regions']).not.toBe(input['pain.regions'])
+  })
+})
+
+describe('validateAnswers: golden cases', () => {
+  const cases = loadGoldenCases()
+
+  it.each(cases.map((golden) => [golden.file, golden] as const))(
+    '%s passes validation unchanged, and submit mode refuses exactly the missing items',
+    (_file, golden) => {
+      const draft = validateAnswers(golden.answers, { mode: 'draft', asOf: golden.asOf })
+      expect(draft).toEqual({ ok: true, answers: golden.answers })
+
+      const missing = evaluateIntake(golden.answers, { asOf: golden.asOf }).missingRequired
+      const submit = validateAnswers(golden.answers, { mode: 'submit', asOf: golden.asOf })
+      expect(issuesOf(submit).map((found) => found.itemId)).toEqual(missing)
+      expect(submit.ok).toBe(missing.length === 0)
+    }
+  )
+
+  it('has complete intakes among the cases', () => {
+    const complete = cases.filter(
+      (golden) => validateAnswers(golden.answers, { mode: 'submit', asOf: golden.asOf }).ok
+    )
+    expect(complete.length).toBeGreaterThanOrEqual(20)
+  })
+})
