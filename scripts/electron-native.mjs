@@ -62,8 +62,11 @@ export async function ensureElectronBinding({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  ensureElectronBinding().catch((error) => {
-    console.error('Could not build the database driver for Electron:', error?.message ?? error)
-    process.exit(1)
-  })
+  const print = process.argv.includes('--print')
+  ensureElectronBinding({ quiet: print })
+    .then((path) => print && console.log(path))
+    .catch((error) => {
+      console.error('Could not build the database driver for Electron:', error?.message ?? error)
+      process.exit(1)
+    })
 }

@@ -7,7 +7,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import {
   API_METHODS,
-  API_SCHEMAS,
   METHOD_ACCESS,
   channelFor,
   type ApiArgs,
@@ -16,7 +15,10 @@ import {
   type AppError,
   type Result,
   type Role,
+  type ValidationIssue
 } from '../../src/domain'
+import type { z } from 'zod'
+import { API_SCHEMAS } from '../../src/domain/ipc/schemas'
 import { ServiceError } from './services/serviceError'
 
 /** What a handler knows about its caller. */
@@ -40,6 +42,17 @@ export interface DispatcherOptions {
   readonly logError?: (method: ApiMethod, error: unknown) => void
 }
 
+/**
+ * A schema problem as the form understands it: answers are named by their
+ * item id (not `answers.<id>`), keeping the validator's own issue code.
+ */
+function toValidationIssue(issue: z.core.$ZodIssue): ValidationIssue {
+  const [first, second] = issue.path
+  const itemId = first === 'answers' && second !== undefined ? String(second) : issue.path.map(String).join('.')
+  const params = issue.code === 'custom' ? (issue.params as { issueCode?: ValidationIssue['code'] } | undefined) : undefined
+  return { itemId, code: params?.issueCode ?? 'wrong-type', message: issue.message }
+}
+
 function failure(error: AppError): Result<never> {
   return { ok: false, error }
 }
@@ -61,11 +74,7 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
     const schema = API_SCHEMAS[method]
     const parsed = schema.safeParse(rawArgs ?? {})
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({
-        itemId: issue.path.map(String).join('.'),
-        code: 'wrong-type' as const,
-        message: issue.message,
-      }))
+      const issues = parsed.error.issues.map(toValidationIssue)
       return failure({
         code: 'invalid-argument',
         message: issues.length === 1 && issues[0] ? issues[0].message : `${issues.length} answers need attention.`,

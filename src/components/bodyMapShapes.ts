@@ -7,8 +7,10 @@
  * On the BACK view the viewer's left is the patient's left; on the FRONT view
  * the viewer's left is the patient's right, which is why the codes below swap.
  *
- * Region shapes are deliberately generous bands: the component clips them to
- * the body outline (`CLIP_PARTS`), so only their inner borders need care.
+ * Region shapes are bands the component clips to the body outline
+ * (`CLIP_PARTS`), so their outer edges may overshoot a little; but the centre
+ * of each shape's bounding box must stay on the body, because that is where a
+ * pointer (and Playwright's click) lands first.
  */
 
 export type BodyView = 'front' | 'back'
@@ -53,7 +55,12 @@ const FOOT_FRONT = 'M70 404H92Q96 420 92 434Q76 441 60 436Q55 428 64 416Z'
 const HEEL_BACK = 'M70 404H92Q95 424 88 434Q80 439 72 434Q65 424 70 404Z'
 
 function pair(d: string, view?: BodyView): FigureShape[] {
-  return view ? [{ d, view }, { d, view, mirror: true }] : [{ d }, { d, mirror: true }]
+  return view
+    ? [
+        { d, view },
+        { d, view, mirror: true }
+      ]
+    : [{ d }, { d, mirror: true }]
 }
 
 /** The outline of the figure: drawn under the regions, not interactive. */
@@ -67,7 +74,7 @@ export const FIGURE_PARTS: readonly FigureShape[] = [
   ...pair(SHOULDER_CAP),
   ...pair(LEG),
   ...pair(FOOT_FRONT, 'front'),
-  ...pair(HEEL_BACK, 'back'),
+  ...pair(HEEL_BACK, 'back')
 ]
 
 /** The area regions may cover: the figure without head, arms and hands. */
@@ -77,14 +84,14 @@ export const CLIP_PARTS: readonly FigureShape[] = [
   ...pair(SHOULDER_CAP),
   ...pair(LEG),
   ...pair(FOOT_FRONT, 'front'),
-  ...pair(HEEL_BACK, 'back'),
+  ...pair(HEEL_BACK, 'back')
 ]
 
 export interface Decoration {
   readonly view: BodyView
   readonly d: string
-  /** `line`: stroked only; `dot`: filled only. */
-  readonly kind: 'line' | 'dot'
+  /** `line`/`dash`: stroked only; `dot`: filled only; `hair`: the head seen from behind. */
+  readonly kind: 'line' | 'dash' | 'dot' | 'hair'
 }
 
 /** Orientation cues, drawn above the regions and never interactive. */
@@ -93,31 +100,31 @@ export const DECORATIONS: readonly Decoration[] = [
   { view: 'front', kind: 'dot', d: ellipse(108, 28, 2.4, 2.6) },
   { view: 'front', kind: 'line', d: 'M92 41Q100 47 108 41' },
   { view: 'front', kind: 'dot', d: ellipse(100, 214, 1.8, 1.8) },
-  // Back of the head: a hairline, and the spine.
-  { view: 'back', kind: 'line', d: 'M80 40Q100 52 120 40' },
-  { view: 'back', kind: 'line', d: 'M100 88V244' },
+  // Back of the head, and the spine.
+  { view: 'back', kind: 'hair', d: HEAD },
+  { view: 'back', kind: 'dash', d: 'M100 88V244' }
 ]
 
-const NECK_REGION = 'M86 56H114V82H86Z'
-const SHOULDER = 'M0 60H86V82Q70 92 62 130H0Z'
-const UPPER_BACK = 'M86 82H114Q130 92 138 130H200V150H0V130H62Q70 92 86 82Z'
+const NECK_REGION = 'M80 56H120V82H80Z'
+const SHOULDER = 'M30 60H80V80Q66 94 60 132H30Z'
+const UPPER_BACK = 'M80 80H120Q134 94 140 132H160V150H40V132H60Q66 94 80 80Z'
 const MID_BACK = 'M76 150H124V204H76Z'
-const FLANK = 'M0 150H76V204L0 214Z'
-const LOW_BACK_SIDE = 'M0 214L76 204H89V248H0Z'
+const FLANK = 'M44 150H76V204L44 208Z'
+const LOW_BACK_SIDE = 'M44 208L76 204H89V248H44Z'
 const LOW_BACK_CENTRE = 'M89 204H111V248H89Z'
-const BUTTOCK = 'M0 248H100V288Q74 306 40 294H0Z'
-const THIGH_BACK = 'M0 294H40Q74 306 100 288V344H0Z'
-const ABDOMEN = 'M0 160H200V232L128 240H72L0 232Z'
+const BUTTOCK = 'M50 248H100V288Q74 306 50 294Z'
+const THIGH_BACK = 'M50 294Q74 306 100 288V344H50Z'
+const ABDOMEN = 'M40 160H160V232L128 240H72L40 232Z'
 const GROIN = 'M72 240H128L100 292Z'
-const THIGH_FRONT = 'M0 232L72 240L100 292V344H0Z'
-const BELOW_KNEE = 'M0 352H100V402H0Z'
-const FOOT = 'M0 402H100V440H0Z'
+const THIGH_FRONT = 'M50 232L72 240L100 292V344H50Z'
+const BELOW_KNEE = 'M50 352H100V402H50Z'
+const FOOT = 'M50 402H100V440H50Z'
 
 /** Codes listed on the viewer's left first, then their mirrored twin. */
 function sides(view: BodyView, d: string, viewerLeft: string, viewerRight: string): RegionShape[] {
   return [
     { code: viewerLeft, view, d },
-    { code: viewerRight, view, d, mirror: true },
+    { code: viewerRight, view, d, mirror: true }
   ]
 }
 
@@ -146,5 +153,5 @@ export const REGION_SHAPES: readonly RegionShape[] = [
   { code: 'groin-saddle', view: 'front', d: GROIN },
   ...bilateral('front', THIGH_FRONT, 'thigh'),
   ...bilateral('front', BELOW_KNEE, 'below-knee'),
-  ...bilateral('front', FOOT, 'foot'),
+  ...bilateral('front', FOOT, 'foot')
 ]

@@ -193,7 +193,9 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['es', 'Spanish'],
     ]),
   }),
-  item('patient.occupation', 'patient', 'text', false, 'Occupation', { maxLength: NAME_MAX_LENGTH }),
+  // Free prose ("warehouse operative, lifts boxes up to 25 kg, weekend coach"): the
+  // spec's 2000-character text limit, not the 100 for names.
+  item('patient.occupation', 'patient', 'text', false, 'Occupation'),
   item('patient.emergencyContactName', 'patient', 'text', false, 'Emergency contact', {
     maxLength: NAME_MAX_LENGTH,
   }),

@@ -172,7 +172,7 @@ function malignancy({ answers, age, noImprovement, regions }: Facts): Finding | 
   const members = positives(answers, ['rf.weightLoss', 'rf.nightPain', 'rf.unwell'])
   if (noImprovement) members.push(NO_IMPROVEMENT)
   if (regions.has('mid-back')) members.push('pain.regions')
-  const agePoint = age !== null && age > 50
+  const agePoint = age !== null && age >= 50
   // Age adds a point but never flags alone: S counts only when a member is positive.
   const byScore = members.length >= 1 && members.length + (agePoint ? 1 : 0) >= 2
   const cancer = isPositive(answers, 'rf.cancerHistory')

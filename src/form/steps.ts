@@ -27,7 +27,8 @@ function itemsOf(section: SectionId, filter: (item: CatalogueItem) => boolean = 
 }
 
 export const FORM_STEPS: readonly FormStep[] = [
-  { id: 'about', items: itemsOf('patient') },
+  // The preferred language is asked by the language picker at the top of the first step.
+  { id: 'about', items: itemsOf('patient', (item) => item.id !== 'patient.preferredLanguage') },
   { id: 'episode', items: itemsOf('complaint') },
   { id: 'where', items: itemsOf('pain', (item) => item.id === 'pain.regions') },
   { id: 'howMuch', items: itemsOf('pain', (item) => item.id !== 'pain.regions') },

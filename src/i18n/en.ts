@@ -98,7 +98,7 @@ export default {
     'future-date': 'This date is in the future. Please check it.',
     'age-out-of-range': 'Please check the date of birth.',
     'too-long': 'This answer is too long. Please shorten it.',
-    'invalid-email': 'This does not look like an e-mail address, for example name{'@'}example.com.',
+    'invalid-email': "This does not look like an e-mail address, for example name{'@'}example.com.",
     required: 'Please answer this question.',
     'must-be-true': 'Please tick this box to continue.'
   },

@@ -1,326 +1,439 @@
-/**
- * English wording. Patient-facing text is plain language; clinician terms
- * come from the catalogue. Keys under `items` follow the item ids of the
- * clinical contract: `items.<id>.label`, `.help`, `.codes.<code>`.
- */
-const ynu = { yes: 'Yes', no: 'No', unsure: 'Not sure' }
+import type { MessageSchema } from './index'
 
-export default {
+/** Spanish (neutral, "usted") wording for the patient intake; keys mirror en.ts. */
+const ynu = { yes: 'Sí', no: 'No', unsure: 'No estoy seguro/a' }
+
+const messages: MessageSchema = {
   app: {
-    name: 'Back Intake',
-    skipToContent: 'Skip to main content',
-    loading: 'Loading…',
-    retry: 'Try again'
+    name: 'Admisión: dolor de espalda',
+    skipToContent: 'Saltar al contenido principal',
+    loading: 'Cargando…',
+    retry: 'Intentar de nuevo'
   },
   nav: {
-    start: 'Start',
-    intakes: 'Intakes',
-    settings: 'Settings',
-    main: 'Main'
+    start: 'Inicio',
+    intakes: 'Formularios de admisión',
+    settings: 'Configuración',
+    main: 'Principal'
   },
   language: {
-    choose: 'Choose your language',
+    choose: 'Elija su idioma',
     en: 'English',
     zh: '简体中文',
     es: 'Español'
   },
   start: {
-    title: 'Front desk',
-    intro: 'Start a new back-pain intake, or continue one that was not finished.',
-    newWithPatient: 'New intake (staff with patient)',
-    newSelfEntry: 'New intake (hand to patient)',
-    unfinished: 'Unfinished intakes',
-    noUnfinished: 'No unfinished intakes.',
-    continue: 'Continue',
-    discard: 'Discard',
-    discardConfirm: 'Discard this unfinished intake? Its answers will be deleted.',
-    unnamed: 'No name yet',
-    lastSaved: 'last saved {time}',
-    pinNeeded: 'Set a staff PIN in Settings before handing the device to a patient.'
+    title: 'Recepción',
+    intro:
+      'Empiece un nuevo formulario de admisión por dolor de espalda o continúe uno que no se terminó.',
+    newWithPatient: 'Nuevo formulario (el personal lo completa con el paciente)',
+    newSelfEntry: 'Nuevo formulario (entregar al paciente)',
+    unfinished: 'Formularios sin terminar',
+    noUnfinished: 'No hay formularios sin terminar.',
+    continue: 'Continuar',
+    discard: 'Descartar',
+    discardConfirm: '¿Descartar este formulario sin terminar? Se borrarán sus respuestas.',
+    unnamed: 'Todavía sin nombre',
+    lastSaved: 'guardado por última vez: {time}',
+    pinNeeded:
+      'Configure un PIN del personal en Configuración antes de entregar el dispositivo a un paciente.'
   },
   steps: {
-    about: 'About you',
-    episode: 'This episode',
-    where: 'Where it hurts',
-    howMuch: 'How much it hurts',
-    safety: 'Safety questions',
-    startBack: 'How your back affects you',
-    history: 'Health history',
-    goals: 'Your goals',
-    consent: 'Consent and signature',
-    review: 'Review and submit'
+    about: 'Sus datos',
+    episode: 'Este episodio',
+    where: 'Dónde le duele',
+    howMuch: 'Cuánto le duele',
+    safety: 'Preguntas de seguridad',
+    startBack: 'Cómo le afecta la espalda',
+    history: 'Antecedentes de salud',
+    goals: 'Sus objetivos',
+    consent: 'Consentimiento y firma',
+    review: 'Revisar y enviar'
   },
   stepIntro: {
-    about: 'Tell us who you are and how to reach you.',
-    episode: 'Tell us about this episode of back pain.',
-    where: 'Tap every area where you feel pain. Left and right mean your own left and right.',
-    howMuch: 'Use the scales from 0 (no pain) to 10 (worst pain imaginable).',
+    about: 'Díganos quién es usted y cómo podemos comunicarnos con usted.',
+    episode: 'Cuéntenos cómo es este episodio de dolor de espalda.',
+    where:
+      'Toque cada zona donde sienta dolor. Izquierda y derecha significan su propia izquierda y su propia derecha.',
+    howMuch: 'Use las escalas del 0 (sin dolor) al 10 (el peor dolor que pueda imaginar).',
     safety:
-      'These questions help us make sure nothing serious is missed. Please answer each one. If you are not sure, choose “Not sure”.',
-    startBack: 'This short questionnaire is shown in its original English wording.',
-    history: 'Your health history helps us plan your care.',
-    goals: 'What would you like to get back to?',
-    consent: 'Please read, tick and sign.',
-    review: 'Check your answers. You can change any of them before you submit.'
+      'Estas preguntas nos ayudan a asegurarnos de que no se nos pase nada grave. Por favor, responda cada una. Si no está seguro/a, elija “No estoy seguro/a”.',
+    startBack: 'Este breve cuestionario se muestra con su redacción original en inglés.',
+    history: 'Sus antecedentes de salud nos ayudan a planificar su atención.',
+    goals: '¿Qué le gustaría volver a hacer?',
+    consent: 'Por favor, lea, marque las casillas y firme.',
+    review: 'Revise sus respuestas. Puede cambiar cualquiera de ellas antes de enviarlas.'
   },
   form: {
-    progress: 'Step {current} of {total}',
-    back: 'Back',
-    next: 'Next',
-    submit: 'Submit',
-    edit: 'Change',
-    required: 'required',
-    optional: 'optional',
-    notAnswered: 'Not answered',
-    noneOfThese: 'None of these',
-    fixBeforeNext: 'Please check the highlighted answers.',
-    fixBeforeSubmit: 'Some answers are still needed before you can submit.',
-    saving: 'Saving…',
-    saved: 'Saved',
-    saveFailed: 'Not saved: {reason}. Your answers are still here; we will keep trying.',
-    submitted: 'Thank you. Your answers have been sent to the clinic.',
-    submittedStaff: 'Intake submitted.',
-    scaleMin: '0 = no pain',
-    scaleMax: '10 = worst imaginable',
-    scaleMinInterference: '0 = does not interfere',
-    scaleMaxInterference: '10 = completely interferes',
-    dateHint: 'Year-month-day, for example 1990-04-23',
-    charactersLeft: '{count} characters left'
+    progress: 'Paso {current} de {total}',
+    back: 'Atrás',
+    next: 'Siguiente',
+    submit: 'Enviar',
+    edit: 'Cambiar',
+    required: 'obligatorio',
+    optional: 'opcional',
+    notAnswered: 'Sin responder',
+    noneOfThese: 'Ninguna de estas opciones',
+    fixBeforeNext: 'Por favor, revise las respuestas marcadas.',
+    fixBeforeSubmit: 'Todavía faltan algunas respuestas para poder enviar.',
+    saving: 'Guardando…',
+    saved: 'Guardado',
+    saveFailed: 'No se guardó: {reason}. Sus respuestas siguen aquí; seguiremos intentándolo.',
+    submitted: 'Gracias. Sus respuestas se han enviado a la clínica.',
+    submittedStaff: 'Formulario enviado.',
+    scaleMin: '0 = sin dolor',
+    scaleMax: '10 = el peor que pueda imaginar',
+    scaleMinInterference: '0 = no interfiere',
+    scaleMaxInterference: '10 = interfiere por completo',
+    dateHint: 'Año-mes-día, por ejemplo 1990-04-23',
+    charactersLeft: 'Caracteres restantes: {count}'
   },
   validation: {
-    'not-an-object': 'These answers could not be read.',
-    'unknown-item': 'This question is not part of the form.',
-    'wrong-type': 'This answer is not in the expected form.',
-    'unknown-code': 'Please choose one of the options shown.',
-    'duplicate-code': 'An option was chosen twice.',
-    'out-of-range': 'Please choose a number from 0 to 10.',
-    'invalid-date': 'Please enter a real date as year-month-day, for example 1990-04-23.',
-    'future-date': 'This date is in the future. Please check it.',
-    'age-out-of-range': 'Please check the date of birth.',
-    'too-long': 'This answer is too long. Please shorten it.',
-    'invalid-email': 'This does not look like an e-mail address, for example name{'@'}example.com.',
-    required: 'Please answer this question.',
-    'must-be-true': 'Please tick this box to continue.'
+    'not-an-object': 'No se pudieron leer estas respuestas.',
+    'unknown-item': 'Esta pregunta no forma parte del formulario.',
+    'wrong-type': 'Esta respuesta no tiene la forma esperada.',
+    'unknown-code': 'Por favor, elija una de las opciones que se muestran.',
+    'duplicate-code': 'Se eligió una opción dos veces.',
+    'out-of-range': 'Por favor, elija un número del 0 al 10.',
+    'invalid-date':
+      'Por favor, escriba una fecha real en el orden año-mes-día, por ejemplo 1990-04-23.',
+    'future-date': 'Esta fecha es en el futuro. Por favor, revísela.',
+    'age-out-of-range': 'Por favor, revise la fecha de nacimiento.',
+    'too-long': 'Esta respuesta es demasiado larga. Por favor, acórtela.',
+    'invalid-email':
+      "Esto no parece una dirección de correo electrónico. Un ejemplo correcto: nombre{'@'}example.com.",
+    required: 'Por favor, responda esta pregunta.',
+    'must-be-true': 'Por favor, marque esta casilla para continuar.'
   },
   patientAlert: {
-    title: 'Please go to the front desk now',
-    body: 'One of your answers means a clinician would like to see you straight away. Please take this device to the front desk, or ask a member of staff to come to you.',
-    staffUnlock: 'Staff: enter your PIN to continue'
+    title: 'Por favor, vaya ahora a recepción',
+    body: 'Por una de sus respuestas, un profesional de la salud quiere atenderle enseguida. Por favor, lleve este dispositivo a recepción o pida a alguien del personal que venga a donde está usted.',
+    staffUnlock: 'Personal: escriba su PIN para continuar'
   },
   items: {
     patient: {
-      givenName: { label: 'First name' },
-      familyName: { label: 'Last name' },
-      dateOfBirth: { label: 'Date of birth' },
+      givenName: { label: 'Nombre' },
+      familyName: { label: 'Apellido(s)' },
+      dateOfBirth: { label: 'Fecha de nacimiento' },
       sex: {
-        label: 'Sex',
-        codes: { female: 'Female', male: 'Male', intersex: 'Intersex', 'prefer-not-to-say': 'Prefer not to say' }
+        label: 'Sexo',
+        codes: {
+          female: 'Femenino',
+          male: 'Masculino',
+          intersex: 'Intersexual',
+          'prefer-not-to-say': 'Prefiero no decirlo'
+        }
       },
-      phone: { label: 'Phone number' },
-      email: { label: 'E-mail address' },
-      preferredLanguage: { label: 'Preferred language', codes: { en: 'English', zh: '简体中文 (Chinese)', es: 'Español (Spanish)' } },
-      occupation: { label: 'Occupation' },
-      emergencyContactName: { label: 'Emergency contact name' },
-      emergencyContactPhone: { label: 'Emergency contact phone' }
+      phone: { label: 'Número de teléfono' },
+      email: { label: 'Correo electrónico' },
+      preferredLanguage: {
+        label: 'Idioma preferido',
+        codes: { en: 'English (inglés)', zh: '简体中文 (chino)', es: 'Español' }
+      },
+      occupation: { label: 'Ocupación' },
+      emergencyContactName: { label: 'Nombre del contacto de emergencia' },
+      emergencyContactPhone: { label: 'Teléfono del contacto de emergencia' }
     },
     complaint: {
-      onsetDate: { label: 'When did this episode start?' },
+      onsetDate: { label: '¿Cuándo empezó este episodio?' },
       duration: {
-        label: 'How long have you had this back pain?',
-        codes: { 'lt-1w': 'Less than 1 week', '1-6w': '1 to 6 weeks', '6-12w': '6 to 12 weeks', 'gt-12w': 'More than 12 weeks' }
-      },
-      onsetType: { label: 'Did it start suddenly or gradually?', codes: { sudden: 'Suddenly', gradual: 'Gradually' } },
-      onsetContext: {
-        label: 'When did you first notice it?',
+        label: '¿Desde hace cuánto tiempo tiene este dolor de espalda?',
         codes: {
-          'during-workout': 'During a workout',
-          'within-24h-after-workout': 'Within 24 hours after a workout',
-          '24-72h-after-workout': '1 to 3 days after a workout',
-          'daily-activity': 'During a daily activity',
-          'injury-or-fall': 'After an injury or a fall',
-          'no-clear-cause': 'No clear cause'
+          'lt-1w': 'Menos de 1 semana',
+          '1-6w': 'De 1 a 6 semanas',
+          '6-12w': 'De 6 a 12 semanas',
+          'gt-12w': 'Más de 12 semanas'
+        }
+      },
+      onsetType: {
+        label: '¿Empezó de repente o poco a poco?',
+        codes: { sudden: 'De repente', gradual: 'Poco a poco' }
+      },
+      onsetContext: {
+        label: '¿Cuándo lo notó por primera vez?',
+        codes: {
+          'during-workout': 'Durante un entrenamiento',
+          'within-24h-after-workout': 'En las 24 horas después de un entrenamiento',
+          '24-72h-after-workout': 'De 1 a 3 días después de un entrenamiento',
+          'daily-activity': 'Durante una actividad diaria',
+          'injury-or-fall': 'Después de una lesión o una caída',
+          'no-clear-cause': 'Sin una causa clara'
         }
       },
       activities: {
-        label: 'Which activities were you doing around the time it started?',
+        label: '¿Qué actividades hacía más o menos cuando empezó?',
         codes: {
-          deadlift: 'Deadlifts',
-          squat: 'Squats',
-          'other-weights': 'Other weight training',
-          abdominal: 'Abdominal exercises',
-          running: 'Running',
-          cycling: 'Cycling',
-          'team-sport': 'Team sport',
-          'yoga-pilates': 'Yoga or Pilates',
-          'lifting-at-work-or-home': 'Lifting at work or at home',
-          other: 'Something else'
+          deadlift: 'Peso muerto',
+          squat: 'Sentadillas',
+          'other-weights': 'Otro entrenamiento con pesas',
+          abdominal: 'Ejercicios abdominales',
+          running: 'Correr',
+          cycling: 'Ciclismo (bicicleta)',
+          'team-sport': 'Deporte de equipo',
+          'yoga-pilates': 'Yoga o pilates',
+          'lifting-at-work-or-home': 'Levantar cosas pesadas en el trabajo o en casa',
+          other: 'Otra cosa'
         }
       },
       trainingFactors: {
-        label: 'Did any of these apply to your training?',
+        label: '¿Le pasó algo de esto en sus entrenamientos?',
         codes: {
-          'trained-to-failure': 'I trained to failure',
-          'increased-load': 'I recently increased the weight or volume',
-          'returned-after-break': 'I came back after a break',
-          'skipped-warm-up': 'I skipped my warm-up',
-          'unsure-of-form': 'I was unsure of my technique'
+          'trained-to-failure':
+            'Entrené hasta el fallo (hasta no poder hacer ni una repetición más)',
+          'increased-load': 'Hace poco aumenté el peso o la cantidad de entrenamiento',
+          'returned-after-break': 'Volví a entrenar después de un tiempo sin hacerlo',
+          'skipped-warm-up': 'No hice el calentamiento',
+          'unsure-of-form': 'No estaba seguro/a de mi técnica'
         }
       },
-      description: { label: 'In your own words, what happened?' },
+      description: { label: 'Con sus propias palabras, ¿qué pasó?' },
       trend: {
-        label: 'Since it started, is it…',
-        codes: { improving: 'Getting better', same: 'About the same', worsening: 'Getting worse' }
+        label: 'Desde que empezó, el dolor…',
+        codes: {
+          improving: 'Está mejorando',
+          same: 'Está más o menos igual',
+          worsening: 'Está empeorando'
+        }
       }
     },
     pain: {
-      regions: { label: 'Where do you feel pain?' },
+      regions: { label: '¿Dónde siente dolor?' },
       quality: {
-        label: 'What does the pain feel like?',
+        label: '¿Cómo es el dolor?',
         codes: {
-          'dull-ache': 'Dull ache',
-          sharp: 'Sharp',
-          burning: 'Burning',
-          shooting: 'Shooting',
-          tingling: 'Tingling or pins and needles',
-          numbness: 'Numbness',
-          cramping: 'Cramping',
-          stiffness: 'Stiffness'
+          'dull-ache': 'Sordo, como una molestia continua',
+          sharp: 'Agudo, como una punzada',
+          burning: 'Ardor o quemazón',
+          shooting: 'Como una descarga eléctrica que se extiende',
+          tingling: 'Hormigueo o pinchazos',
+          numbness: 'Adormecimiento (falta de sensibilidad)',
+          cramping: 'Calambres',
+          stiffness: 'Rigidez'
         }
       },
-      now: { label: 'How bad is your pain right now?' },
-      worst: { label: 'How bad was your pain at its worst in the past week?' },
+      now: { label: '¿Cuánto le duele ahora mismo?' },
+      worst: { label: 'En la última semana, ¿cuánto le dolió en el peor momento?' },
       pattern: {
-        label: 'Which of these describe your pain?',
+        label: '¿Cuáles de estas frases describen su dolor?',
         codes: {
-          'morning-stiffness-over-30min': 'Stiff for more than 30 minutes after getting up',
-          'wakes-second-half-of-night': 'Pain wakes me in the second half of the night',
-          'improves-with-movement': 'It gets better when I move around',
-          'worse-with-rest': 'It gets worse when I rest',
-          'worse-sitting': 'Worse when sitting',
-          'worse-bending': 'Worse when bending',
-          'worse-cough-sneeze': 'Worse when I cough or sneeze',
-          'eased-by-lying-down': 'Eased by lying down',
-          'weather-sensitive': 'Changes with the weather'
+          'morning-stiffness-over-30min': 'Tengo rigidez durante más de 30 minutos al levantarme',
+          'wakes-second-half-of-night': 'El dolor me despierta en la segunda mitad de la noche',
+          'improves-with-movement': 'Mejora cuando me muevo',
+          'worse-with-rest': 'Empeora cuando descanso',
+          'worse-sitting': 'Empeora al estar sentado/a',
+          'worse-bending': 'Empeora al agacharme o inclinarme',
+          'worse-cough-sneeze': 'Empeora al toser o estornudar',
+          'eased-by-lying-down': 'Se alivia al acostarme',
+          'weather-sensitive': 'Cambia según el clima'
         }
       }
     },
     peg: {
-      pain: { label: 'In the past week, what number best describes your pain on average?' },
-      enjoyment: { label: 'In the past week, how much has pain interfered with your enjoyment of life?' },
-      activity: { label: 'In the past week, how much has pain interfered with your general activity?' }
+      pain: { label: 'En la última semana, ¿qué número describe mejor su dolor promedio?' },
+      enjoyment: {
+        label: 'En la última semana, ¿cuánto ha interferido el dolor en su disfrute de la vida?'
+      },
+      activity: {
+        label: 'En la última semana, ¿cuánto ha interferido el dolor en su actividad general?'
+      }
     },
     rf: {
-      bladder: { label: 'Since this pain started, have you had new trouble passing urine, lost control of your bladder, or had less feeling when passing urine?', codes: ynu },
-      bowel: { label: 'Since this pain started, have you had any new loss of control of your bowels?', codes: ynu },
-      saddleNumbness: { label: 'Do you have numbness or pins and needles in your groin, genitals, back passage or inner thighs?', codes: ynu },
-      sexualDysfunction: { label: 'Have you noticed a new change in sexual function or sensation?', codes: ynu },
-      bothLegs: { label: 'Do you have pain, numbness or tingling in both legs?', codes: ynu },
-      legWeakness: { label: 'Do you have new or worsening weakness in a leg or foot, tripping, or trouble walking?', codes: ynu },
-      trauma: { label: 'Have you recently had a fall, an accident or a blow to your back?', codes: ynu },
-      osteoporosis: { label: 'Do you have osteoporosis, or have you broken a bone in a minor fall?', codes: ynu },
-      steroids: { label: 'Have you taken steroid tablets or injections (for example prednisolone) for more than 3 months?', codes: ynu },
-      cancerHistory: { label: 'Do you have cancer now, or have you had cancer in the past?', codes: ynu },
-      weightLoss: { label: 'Have you lost weight recently without trying?', codes: ynu },
-      nightPain: { label: 'Do you have pain at night that does not ease when you change position?', codes: ynu },
-      unwell: { label: 'Do you feel generally unwell?', codes: ynu },
-      fever: { label: 'Have you had a fever, chills or night sweats?', codes: ynu },
-      recentInfection: { label: 'Have you had a bacterial infection (for example urine, skin or chest) in the last 3 months?', codes: ynu },
-      ivDrugUse: { label: 'Have you ever injected drugs that were not prescribed to you?', codes: ynu },
-      immunosuppressed: { label: 'Do you have a weakened immune system (for example chemotherapy, a transplant, HIV, or medicines that suppress the immune system)?', codes: ynu },
-      spinalProcedure: { label: 'Have you had spinal surgery, a spinal injection or another spinal procedure in the last 12 months?', codes: ynu },
-      abdominalPulsing: { label: 'Do you feel a pulsing or throbbing feeling in your belly?', codes: ynu }
+      bladder: {
+        label:
+          'Desde que empezó este dolor, ¿ha tenido problemas nuevos para orinar, ha perdido el control de la vejiga o nota menos sensibilidad al orinar?',
+        codes: ynu
+      },
+      bowel: {
+        label:
+          'Desde que empezó este dolor, ¿ha tenido alguna pérdida nueva del control de los intestinos (se le escapan las heces)?',
+        codes: ynu
+      },
+      saddleNumbness: {
+        label:
+          '¿Tiene adormecimiento u hormigueo en la ingle, los genitales, la zona del ano o la parte interior de los muslos?',
+        codes: ynu
+      },
+      sexualDysfunction: {
+        label: '¿Ha notado un cambio nuevo en la función sexual o en la sensibilidad sexual?',
+        codes: ynu
+      },
+      bothLegs: {
+        label: '¿Tiene dolor, adormecimiento u hormigueo en las dos piernas?',
+        codes: ynu
+      },
+      legWeakness: {
+        label:
+          '¿Tiene debilidad nueva o que va empeorando en una pierna o un pie, tropieza o le cuesta caminar?',
+        codes: ynu
+      },
+      trauma: {
+        label: '¿Ha tenido hace poco una caída, un accidente o un golpe en la espalda?',
+        codes: ynu
+      },
+      osteoporosis: {
+        label: '¿Tiene osteoporosis, o se ha roto un hueso en una caída leve?',
+        codes: ynu
+      },
+      steroids: {
+        label:
+          '¿Ha tomado pastillas o recibido inyecciones de corticoides (esteroides; por ejemplo, prednisolona) durante más de 3 meses?',
+        codes: ynu
+      },
+      cancerHistory: { label: '¿Tiene cáncer ahora o ha tenido cáncer en el pasado?', codes: ynu },
+      weightLoss: { label: '¿Ha bajado de peso hace poco sin intentarlo?', codes: ynu },
+      nightPain: {
+        label: '¿Tiene dolor por la noche que no se alivia al cambiar de postura?',
+        codes: ynu
+      },
+      unwell: { label: '¿Se siente mal en general?', codes: ynu },
+      fever: { label: '¿Ha tenido fiebre, escalofríos o sudores por la noche?', codes: ynu },
+      recentInfection: {
+        label:
+          '¿Ha tenido una infección por bacterias (por ejemplo, de orina, de la piel o del pecho) en los últimos 3 meses?',
+        codes: ynu
+      },
+      ivDrugUse: {
+        label: '¿Alguna vez se ha inyectado drogas o medicamentos que no le habían recetado?',
+        codes: ynu
+      },
+      immunosuppressed: {
+        label:
+          '¿Tiene las defensas bajas (el sistema inmunitario débil), por ejemplo por quimioterapia, un trasplante, el VIH o medicamentos que bajan las defensas?',
+        codes: ynu
+      },
+      spinalProcedure: {
+        label:
+          'En los últimos 12 meses, ¿ha tenido una operación de columna, una inyección en la columna u otro procedimiento en la columna?',
+        codes: ynu
+      },
+      abdominalPulsing: {
+        label: '¿Siente como un latido o un pulso en la barriga?',
+        codes: ynu
+      }
     },
     history: {
-      previousEpisodes: { label: 'How many times have you had back pain like this before?', codes: { none: 'Never', '1-2': 'Once or twice', '3-or-more': '3 times or more' } },
+      previousEpisodes: {
+        label: '¿Cuántas veces ha tenido antes un dolor de espalda como este?',
+        codes: { none: 'Nunca', '1-2': 'Una o dos veces', '3-or-more': '3 veces o más' }
+      },
       treatmentsTried: {
-        label: 'What have you tried for this episode?',
+        label: '¿Qué ha probado para este episodio?',
         codes: {
-          rest: 'Rest',
-          'ice-heat': 'Ice or heat',
-          nsaids: 'Anti-inflammatory medicine (for example ibuprofen)',
-          paracetamol: 'Paracetamol',
-          physiotherapy: 'Physiotherapy',
-          chiropractic: 'Chiropractic',
-          massage: 'Massage',
-          injection: 'An injection',
-          surgery: 'Surgery'
+          rest: 'Reposo',
+          'ice-heat': 'Hielo o calor',
+          nsaids: 'Medicamentos antiinflamatorios (por ejemplo, ibuprofeno)',
+          paracetamol: 'Paracetamol (acetaminofén)',
+          physiotherapy: 'Fisioterapia',
+          chiropractic: 'Quiropráctica',
+          massage: 'Masajes',
+          injection: 'Una inyección',
+          surgery: 'Cirugía'
         }
       },
       nsaidResponse: {
-        label: 'If you took anti-inflammatory medicine (for example ibuprofen), did it help?',
-        codes: { 'good-within-48h': 'Yes, it helped a lot within 2 days', 'little-or-none': 'A little or not at all', 'not-tried': 'I have not tried it' }
-      },
-      conditions: {
-        label: 'Do you have any of these conditions?',
+        label: 'Si tomó medicamentos antiinflamatorios (por ejemplo, ibuprofeno), ¿le ayudaron?',
         codes: {
-          diabetes: 'Diabetes',
-          'heart-disease': 'Heart disease',
-          'inflammatory-bowel-disease': 'Crohn’s disease or ulcerative colitis',
-          psoriasis: 'Psoriasis',
-          uveitis: 'Uveitis (eye inflammation)',
-          'inflammatory-arthritis': 'Inflammatory arthritis',
-          'depression-anxiety': 'Depression or anxiety'
+          'good-within-48h': 'Sí, me ayudaron mucho en 2 días o menos',
+          'little-or-none': 'Poco o nada',
+          'not-tried': 'No los he probado'
         }
       },
-      familySpA: { label: 'Does a parent, child, brother or sister have ankylosing spondylitis or spondyloarthritis?', codes: ynu },
-      pregnancy: {
-        label: 'Are you pregnant or have you had a baby in the last 6 months?',
-        codes: { pregnant: 'I am pregnant', 'postpartum-6-months': 'I had a baby in the last 6 months', no: 'No', 'not-applicable': 'Does not apply to me' }
+      conditions: {
+        label: '¿Tiene alguna de estas enfermedades?',
+        codes: {
+          diabetes: 'Diabetes',
+          'heart-disease': 'Enfermedad del corazón',
+          'inflammatory-bowel-disease': 'Enfermedad de Crohn o colitis ulcerosa',
+          psoriasis: 'Psoriasis',
+          uveitis: 'Uveítis (inflamación del ojo)',
+          'inflammatory-arthritis': 'Artritis inflamatoria',
+          'depression-anxiety': 'Depresión o ansiedad'
+        }
       },
-      smoking: { label: 'Do you smoke?', codes: { current: 'Yes', former: 'I used to', never: 'Never' } },
-      medications: { label: 'Which medicines do you take?' },
-      allergies: { label: 'Do you have any allergies?' },
-      surgeries: { label: 'Have you had any operations?' }
+      familySpA: {
+        label:
+          '¿Su padre, su madre, alguno de sus hijos o alguno de sus hermanos tiene espondilitis anquilosante o espondiloartritis?',
+        codes: ynu
+      },
+      pregnancy: {
+        label: '¿Está embarazada o ha tenido un bebé en los últimos 6 meses?',
+        codes: {
+          pregnant: 'Estoy embarazada',
+          'postpartum-6-months': 'Tuve un bebé en los últimos 6 meses',
+          no: 'No',
+          'not-applicable': 'No se aplica a mi caso'
+        }
+      },
+      smoking: {
+        label: '¿Fuma?',
+        codes: { current: 'Sí', former: 'Antes fumaba', never: 'Nunca he fumado' }
+      },
+      medications: { label: '¿Qué medicamentos toma?' },
+      allergies: { label: '¿Tiene alguna alergia?' },
+      surgeries: { label: '¿Ha tenido alguna operación?' }
     },
     goals: {
-      text: { label: 'What do you want to get back to? (for example “deadlift again”, “run 5 km”, “pick up my child”)' }
+      text: {
+        label:
+          '¿Qué le gustaría volver a hacer? (por ejemplo, “hacer peso muerto otra vez”, “correr 5 km”, “tomar en brazos a mi hijo”)'
+      }
     },
     consent: {
-      treatment: { label: 'I agree to be assessed and treated. I understand I can ask questions and stop at any time.' },
-      privacy: { label: 'I have read how the clinic keeps and uses my information, and I agree.' },
-      signedBy: { label: 'Full name of the person signing (you, or your parent or guardian)' },
-      signature: { label: 'Signature' }
+      treatment: {
+        label:
+          'Acepto que me evalúen y me traten. Entiendo que puedo hacer preguntas y parar en cualquier momento.'
+      },
+      privacy: {
+        label: 'He leído cómo la clínica guarda y usa mi información, y estoy de acuerdo.'
+      },
+      signedBy: {
+        label: 'Nombre completo de la persona que firma (usted, o su padre, madre o tutor legal)'
+      },
+      signature: { label: 'Firma' }
     }
   },
   bodyMap: {
-    front: 'Front',
-    back: 'Back',
-    yourLeft: 'Your left',
-    yourRight: 'Your right',
-    listLabel: 'Pain areas (list)',
-    selected: '{count} areas chosen',
+    front: 'De frente',
+    back: 'De espaldas',
+    yourLeft: 'Su izquierda',
+    yourRight: 'Su derecha',
+    listLabel: 'Zonas de dolor (lista)',
+    selected: 'Zonas elegidas: {count}',
     regions: {
-      'low-back-left': 'Lower back, left side',
-      'low-back-centre': 'Lower back, middle',
-      'low-back-right': 'Lower back, right side',
-      'buttock-left': 'Left buttock',
-      'buttock-right': 'Right buttock',
-      'thigh-left': 'Left thigh',
-      'thigh-right': 'Right thigh',
-      'below-knee-left': 'Left leg below the knee',
-      'below-knee-right': 'Right leg below the knee',
-      'foot-left': 'Left foot',
-      'foot-right': 'Right foot',
-      'groin-saddle': 'Groin or saddle area',
-      'mid-back': 'Middle of the back',
-      'upper-back': 'Upper back',
-      neck: 'Neck',
-      'shoulder-left': 'Left shoulder',
-      'shoulder-right': 'Right shoulder',
-      abdomen: 'Belly',
-      'flank-left': 'Left side (flank)',
-      'flank-right': 'Right side (flank)'
+      'low-back-left': 'Parte baja de la espalda, lado izquierdo',
+      'low-back-centre': 'Parte baja de la espalda, centro',
+      'low-back-right': 'Parte baja de la espalda, lado derecho',
+      'buttock-left': 'Nalga izquierda',
+      'buttock-right': 'Nalga derecha',
+      'thigh-left': 'Muslo izquierdo',
+      'thigh-right': 'Muslo derecho',
+      'below-knee-left': 'Pierna izquierda, debajo de la rodilla',
+      'below-knee-right': 'Pierna derecha, debajo de la rodilla',
+      'foot-left': 'Pie izquierdo',
+      'foot-right': 'Pie derecho',
+      'groin-saddle': 'Ingle o zona de la silla de montar (entre las piernas)',
+      'mid-back': 'Parte media de la espalda',
+      'upper-back': 'Parte alta de la espalda',
+      neck: 'Cuello',
+      'shoulder-left': 'Hombro izquierdo',
+      'shoulder-right': 'Hombro derecho',
+      abdomen: 'Barriga (abdomen)',
+      'flank-left': 'Costado izquierdo',
+      'flank-right': 'Costado derecho'
     }
   },
   signature: {
-    instructions: 'Sign in the box with your finger, a stylus or the mouse.',
-    clear: 'Clear',
-    redo: 'Sign again',
-    signed: 'Signed',
-    empty: 'Not signed yet',
-    canvasLabel: 'Signature pad'
+    instructions: 'Firme dentro del recuadro con el dedo, un lápiz táctil o el ratón (mouse).',
+    clear: 'Borrar',
+    redo: 'Firmar de nuevo',
+    signed: 'Firmado',
+    empty: 'Todavía sin firmar',
+    canvasLabel: 'Recuadro para la firma'
   },
   startBack: {
-    englishNotice: 'This questionnaire is shown in English, its validated wording.'
+    englishNotice:
+      'Este cuestionario se muestra en inglés porque esa es su versión validada. Si necesita ayuda, el personal puede ayudarle.'
   }
 }
+
+export default messages

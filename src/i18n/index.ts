@@ -11,11 +11,14 @@ export const LOCALES: readonly Locale[] = ['en', 'zh', 'es']
 
 export type MessageSchema = typeof en
 
+const english = { ...en, ...staff }
+const messages: Record<string, MessageSchema> = { en: english }
+
 export const i18n = createI18n({
   legacy: false,
-  locale: 'en' as Locale,
-  fallbackLocale: 'en' as Locale,
-  messages: { en: { ...en, ...staff } },
+  locale: 'en',
+  fallbackLocale: 'en',
+  messages,
   missingWarn: false,
   fallbackWarn: false
 })

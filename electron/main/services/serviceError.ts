@@ -21,15 +21,10 @@ export class ServiceError extends Error {
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { issues?: readonly ValidationIssue[]; cause?: unknown } = {},
+    options: { issues?: readonly ValidationIssue[]; cause?: unknown } = {}
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     if (options.issues !== undefined) this.issues = options.issues
   }
-}
-
-/** Narrows an unknown thrown value to a {@link ServiceError}. */
-export function isServiceError(error: unknown): error is ServiceError {
-  return error instanceof ServiceError
 }

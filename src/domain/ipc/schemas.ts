@@ -16,7 +16,12 @@ export const answersSchema: z.ZodType<IntakeAnswers> = z.unknown().transform((va
   const result = validateAnswers(value, { mode: 'draft' })
   if (result.ok) return result.answers
   for (const issue of result.issues) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.itemId ? [issue.itemId] : [] })
+    ctx.addIssue({
+      code: 'custom',
+      message: issue.message,
+      path: issue.itemId ? [issue.itemId] : [],
+      params: { issueCode: issue.code }
+    })
   }
   return z.NEVER
 })

@@ -276,11 +276,18 @@ describe('validateAnswers: text', () => {
     ).toBe(true)
   })
 
+  it('allows an occupation of more than 100 characters (it is prose, not a name)', () => {
+    const occupation =
+      'Warehouse operative on night shifts, lifting boxes of up to 25 kg all night; weekend youth football coach and referee'
+    expect(occupation.length).toBeGreaterThan(100)
+    expect(validateAnswers({ 'patient.occupation': occupation }, { mode: 'draft' }).ok).toBe(true)
+  })
+
   it('counts characters, not UTF-16 units (an emoji is one character)', () => {
     expect(
-      validateAnswers({ 'patient.occupation': '\u{1F3CB}'.repeat(100) }, { mode: 'draft' }).ok
+      validateAnswers({ 'patient.givenName': '\u{1F3CB}'.repeat(100) }, { mode: 'draft' }).ok
     ).toBe(true)
-    expectIssue({ 'patient.occupation': '\u{1F3CB}'.repeat(101) }, 'patient.occupation', 'too-long')
+    expectIssue({ 'patient.givenName': '\u{1F3CB}'.repeat(101) }, 'patient.givenName', 'too-long')
   })
 
   it.each([

@@ -12,7 +12,9 @@ export interface ListPosition {
 
 /** Encodes a position as a URL-safe string the renderer passes back unchanged. */
 export function encodeListCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.updatedAt, position.id]), 'utf8').toString('base64url')
+  return Buffer.from(JSON.stringify([position.updatedAt, position.id]), 'utf8').toString(
+    'base64url'
+  )
 }
 
 /**
@@ -32,6 +34,7 @@ export function decodeListCursor(cursor: string): ListPosition | null {
   if (!Array.isArray(parsed) || parsed.length !== 2) return null
   const [updatedAt, id]: unknown[] = parsed
   if (typeof updatedAt !== 'string' || typeof id !== 'string') return null
-  if (updatedAt.length === 0 || updatedAt.length > 40 || id.length === 0 || id.length > 100) return null
+  if (updatedAt.length === 0 || updatedAt.length > 40 || id.length === 0 || id.length > 100)
+    return null
   return { updatedAt, id }
 }

@@ -14,19 +14,26 @@ import { ServiceError } from '../serviceError'
 export function mapSqliteError(error: unknown): unknown {
   if (!(error instanceof Database.SqliteError)) return error
   const code = error.code
-  const storage = (message: string): ServiceError => new ServiceError('storage', message, { cause: error })
+  const storage = (message: string): ServiceError =>
+    new ServiceError('storage', message, { cause: error })
   if (code === 'SQLITE_FULL') {
-    return storage('The disk is full, so the change was not saved. Free some disk space and try again.')
+    return storage(
+      'The disk is full, so the change was not saved. Free some disk space and try again.'
+    )
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return storage(
       'The database could not be read or written because of a disk error, so the change was not saved. ' +
-        'Try again; if it keeps happening, check the disk.',
+        'Try again; if it keeps happening, check the disk.'
     )
   }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_CANTOPEN')) {
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_PERM') ||
+    code.startsWith('SQLITE_CANTOPEN')
+  ) {
     return storage(
-      'The database cannot be written (the file or its folder is read-only or not accessible), so the change was not saved.',
+      'The database cannot be written (the file or its folder is read-only or not accessible), so the change was not saved.'
     )
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
@@ -34,13 +41,17 @@ export function mapSqliteError(error: unknown): unknown {
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return storage(
-      'The database is damaged. Close the app and restore your most recent backup, or contact support.',
+      'The database is damaged. Close the app and restore your most recent backup, or contact support.'
     )
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new ServiceError('internal', 'The change was refused by a storage rule and was not saved. Please report this.', {
-      cause: error,
-    })
+    return new ServiceError(
+      'internal',
+      'The change was refused by a storage rule and was not saved. Please report this.',
+      {
+        cause: error
+      }
+    )
   }
   return storage('The database reported an error, so the change was not saved. Try again.')
 }

@@ -19,10 +19,18 @@ export function identityKey(name: string): string {
  * splits ligatures and full-width letters into what people type.
  */
 export function searchKey(name: string): string {
-  // Lower-case first: some capitals lower-case to a letter plus a combining mark
-  // ('İ' → 'i̇'), which the mark stripping then removes. NFC at the end puts back
-  // together what NFKD split that is not an accent (Hangul syllables).
-  return name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').trim()
+  // Lower-case before and after the decomposition: some capitals lower-case to
+  // a letter plus a combining mark ('İ' → 'i̇'), which the stripping then
+  // removes, and compatibility forms can decompose to capitals ('Ａ' → 'A').
+  // NFC at the end puts back together what NFKD split that is not an accent
+  // (Hangul syllables).
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .normalize('NFC')
+    .trim()
 }
 
 /**

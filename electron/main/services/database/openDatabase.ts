@@ -56,7 +56,10 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000
  *   written by a newer version of the app, or cannot be read. The file is left
  *   exactly as it was.
  */
-export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): Database.Database {
+export function openDatabase(
+  filePath: string,
+  options: OpenDatabaseOptions = {}
+): Database.Database {
   const migrations = options.migrations ?? MIGRATIONS
   assertMigrationsInOrder(migrations)
   const latest = migrations.length
@@ -81,7 +84,7 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
       filePath,
       `The database file "${filePath}" could not be opened for saving (${describeSqliteFailure(error)}). ` +
         'Check that the file is not read-only, that its folder is writable and that the disk is not full, then restart the app.',
-      error,
+      error
     )
   }
 
@@ -104,7 +107,7 @@ function assertMigrationsInOrder(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(
-        `Migration "${migration.name}" has version ${migration.version} but is at position ${index + 1}.`,
+        `Migration "${migration.name}" has version ${migration.version} but is at position ${index + 1}.`
       )
     }
   })
@@ -143,13 +146,17 @@ function checkHeader(filePath: string): void {
  *
  * @returns the file's `user_version`
  */
-function inspectReadOnly(filePath: string, latest: number, nativeBinding: string | undefined): number {
+function inspectReadOnly(
+  filePath: string,
+  latest: number,
+  nativeBinding: string | undefined
+): number {
   let db: Database.Database
   try {
     db = new Database(filePath, {
       readonly: true,
       fileMustExist: true,
-      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+      ...(nativeBinding === undefined ? {} : { nativeBinding })
     })
   } catch (error) {
     throw classifySqliteOpenError(filePath, error)
@@ -159,6 +166,12 @@ function inspectReadOnly(filePath: string, latest: number, nativeBinding: string
     // build does not parse, which quick_check would misreport as damage.
     const version = readUserVersion(db)
     if (version > latest) throw newerVersionError(filePath, version, latest)
+    // Version 0 with tables is some other program's SQLite database (the app's
+    // first step sets version 1 in the same transaction as its tables): adding
+    // ours to it would be writing into someone else's file.
+    if (version === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() !== 0) {
+      throw foreignDatabaseError(filePath)
+    }
     const rows: unknown = db.pragma('quick_check')
     if (!isQuickCheckOk(rows)) {
       throw corruptError(filePath)
@@ -236,7 +249,11 @@ function backUpBeforeMigrating(db: Database.Database, filePath: string, version:
  * (rather than one for all) means a database that reached step 3 keeps it even
  * if step 4 fails.
  */
-function migrate(db: Database.Database, migrations: readonly Migration[], fromVersion: number): void {
+function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  fromVersion: number
+): void {
   for (const migration of migrations.slice(fromVersion)) {
     db.transaction(() => {
       migration.up(db)
@@ -260,7 +277,17 @@ function notADatabaseError(filePath: string, cause?: unknown): DatabaseOpenError
     `The file "${filePath}" is not a Back Intake database, so it was not opened. It has NOT been changed. ` +
       'If it is yours, keep it; move or rename it, then restart the app to start a new, empty database, ' +
       'or put your backed-up database in its place.',
-    cause,
+    cause
+  )
+}
+
+function foreignDatabaseError(filePath: string): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'not-a-database',
+    filePath,
+    `The file "${filePath}" is a database of another program, not of Back Intake, so it was not opened. ` +
+      'It has NOT been changed. Move or rename it, then restart the app to start a new, empty database, ' +
+      'or put your backed-up Back Intake database in its place.'
   )
 }
 
@@ -270,7 +297,7 @@ function corruptError(filePath: string, cause?: unknown): DatabaseOpenError {
     filePath,
     `The database "${filePath}" is damaged, so it was not opened. It has NOT been changed. ` +
       'Do not delete it: restore your most recent backup in its place, or send a copy of the file to support.',
-    cause,
+    cause
   )
 }
 
@@ -280,7 +307,7 @@ function newerVersionError(filePath: string, found: number, latest: number): Dat
     filePath,
     `The database "${filePath}" was saved by a newer version of Back Intake (database version ${found}; ` +
       `this version of the app understands up to version ${latest}). It has NOT been changed. ` +
-      'Update Back Intake to the latest version to open it.',
+      'Update Back Intake to the latest version to open it.'
   )
 }
 
@@ -290,7 +317,7 @@ function unreadableError(filePath: string, cause: unknown): DatabaseOpenError {
     filePath,
     `The database "${filePath}" could not be read (${describeSqliteFailure(cause)}). It has NOT been changed. ` +
       'Check that the file exists, that your account may read it, and that no other program has it locked, then restart the app.',
-    cause,
+    cause
   )
 }
 

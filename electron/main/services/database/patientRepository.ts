@@ -41,7 +41,10 @@ export interface PatientRepository {
    *
    * Runs in a transaction of its own, or as part of the caller's.
    */
-  findOrCreate(details: PatientDetails, context: { readonly now: string; readonly newId: () => string }): Patient
+  findOrCreate(
+    details: PatientDetails,
+    context: { readonly now: string; readonly newId: () => string }
+  ): Patient
   findById(id: string): Patient | null
 }
 
@@ -91,12 +94,17 @@ export function createPatientRepository(db: Database): PatientRepository {
     WHERE id = @id
     RETURNING ${PATIENT_COLUMNS}`)
 
-  const findByIdStatement = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`)
+  const findByIdStatement = db.prepare<[string], PatientRow>(
+    `SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`
+  )
 
   // better-sqlite3 turns a nested transaction into a savepoint, so this is
   // atomic on its own and joins the caller's transaction at submission.
   const findOrCreate = db.transaction(
-    (details: PatientDetails, context: { readonly now: string; readonly newId: () => string }): PatientRow => {
+    (
+      details: PatientDetails,
+      context: { readonly now: string; readonly newId: () => string }
+    ): PatientRow => {
       const fields = {
         given_name: details.givenName,
         family_name: details.familyName,
@@ -104,12 +112,12 @@ export function createPatientRepository(db: Database): PatientRepository {
         phone: details.phone ?? null,
         email: details.email ?? null,
         preferred_language: details.preferredLanguage ?? null,
-        now: context.now,
+        now: context.now
       }
       const existing = findByIdentity.get({
         given_name_key: identityKey(details.givenName),
         family_name_key: identityKey(details.familyName),
-        date_of_birth: details.dateOfBirth,
+        date_of_birth: details.dateOfBirth
       })
       const row =
         existing === undefined
@@ -118,12 +126,12 @@ export function createPatientRepository(db: Database): PatientRepository {
               id: context.newId(),
               given_name_key: identityKey(details.givenName),
               family_name_key: identityKey(details.familyName),
-              date_of_birth: details.dateOfBirth,
+              date_of_birth: details.dateOfBirth
             })
           : update.get({ ...fields, id: existing.id })
       if (row === undefined) throw new Error('Patient write returned no row.')
       return row
-    },
+    }
   )
 
   return {
@@ -133,7 +141,7 @@ export function createPatientRepository(db: Database): PatientRepository {
     findById(id) {
       const row = findByIdStatement.get(id)
       return row === undefined ? null : toPatient(row)
-    },
+    }
   }
 }
 
@@ -148,6 +156,6 @@ function toPatient(row: PatientRow): Patient {
     email: row.email,
     preferredLanguage: row.preferred_language,
     createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    updatedAt: row.updated_at
   }
 }

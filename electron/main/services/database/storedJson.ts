@@ -14,7 +14,7 @@ import type {
   IntakeScores,
   Pattern,
   PatternId,
-  StartBackScore,
+  StartBackScore
 } from '../../../../src/domain'
 
 const CONCERN_LEVELS: readonly ConcernLevel[] = ['none', 'review', 'urgent', 'emergency']
@@ -25,9 +25,15 @@ const FLAG_CONDITIONS: readonly FlagCondition[] = [
   'infection',
   'fracture',
   'vascular',
-  'axial-spa',
+  'axial-spa'
 ]
-const PATTERN_IDS: readonly PatternId[] = ['doms-like', 'strain-like', 'radicular', 'inflammatory', 'training-load']
+const PATTERN_IDS: readonly PatternId[] = [
+  'doms-like',
+  'strain-like',
+  'radicular',
+  'inflammatory',
+  'training-load'
+]
 const RISKS: readonly StartBackScore['risk'][] = ['low', 'medium', 'high']
 
 /** Narrows an unknown value to one of a fixed list of strings. */

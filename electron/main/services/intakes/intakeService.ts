@@ -14,7 +14,7 @@ import type {
   IntakePage,
   IntakeRecord,
   IntakeSummary,
-  ListIntakesQuery,
+  ListIntakesQuery
 } from '../../../../src/domain'
 
 export interface IntakeService {

@@ -16,9 +16,13 @@ import {
   type IntakeEvaluation,
   type IntakeRecord,
   type IntakeStatus,
-  type ListIntakesQuery,
+  type ListIntakesQuery
 } from '../../../../src/domain'
-import { createIntakeRepository, type IntakeListRequest, type StoredIntake } from '../database/intakeRepository'
+import {
+  createIntakeRepository,
+  type IntakeListRequest,
+  type StoredIntake
+} from '../database/intakeRepository'
 import { decodeListCursor, type ListPosition } from '../database/listCursor'
 import { mapSqliteError } from '../database/mapSqliteError'
 import { createPatientRepository, type PatientDetails } from '../database/patientRepository'
@@ -47,7 +51,10 @@ const ALREADY_SUBMITTED = 'This intake has already been submitted and can no lon
  * Every method returns a promise and rejects with a `ServiceError` for an
  * expected failure; SQLite errors are translated so no SQL reaches the caller.
  */
-export function createSqliteIntakeService(db: Database, options: SqliteIntakeServiceOptions): IntakeService {
+export function createSqliteIntakeService(
+  db: Database,
+  options: SqliteIntakeServiceOptions
+): IntakeService {
   const intakes = createIntakeRepository(db)
   const patients = createPatientRepository(db)
   const newId = options.newId ?? randomUUID
@@ -63,12 +70,23 @@ export function createSqliteIntakeService(db: Database, options: SqliteIntakeSer
    * the draft and the writes see the same database.
    */
   const submitTransaction = db.transaction(
-    (id: string, answers: IntakeAnswers, evaluation: IntakeEvaluation, timestamp: string): StoredIntake => {
+    (
+      id: string,
+      answers: IntakeAnswers,
+      evaluation: IntakeEvaluation,
+      timestamp: string
+    ): StoredIntake => {
       const patient = patients.findOrCreate(patientDetails(answers), { now: timestamp, newId })
-      const stored = intakes.markSubmitted({ id, patientId: patient.id, answers, evaluation, now: timestamp })
+      const stored = intakes.markSubmitted({
+        id,
+        patientId: patient.id,
+        answers,
+        evaluation,
+        now: timestamp
+      })
       if (stored === null) throw refusedChange(intakes.findStatus(id))
       return stored
-    },
+    }
   )
 
   const service: IntakeService = {
@@ -84,19 +102,27 @@ export function createSqliteIntakeService(db: Database, options: SqliteIntakeSer
           formVersion: FORM_VERSION,
           answers,
           concern: evaluation.concern,
-          now: timestamp,
+          now: timestamp
         })
         return toRecord(stored, evaluation)
       }),
 
     saveDraft: (input) =>
       run(() => {
+        // As for submit: "already submitted" matters more than a field problem.
+        const status = intakes.findStatus(input.id)
+        if (status !== 'draft') throw refusedChange(status)
         const { timestamp, today } = clock()
         const answers = validated(input.answers, 'draft', today)
         // The live concern is stored with the draft so an emergency answer in a
         // form nobody finished still sorts and shows as an emergency in the lists.
         const evaluation = evaluateIntake(answers, { asOf: today })
-        const saved = intakes.updateDraft({ id: input.id, answers, concern: evaluation.concern, now: timestamp })
+        const saved = intakes.updateDraft({
+          id: input.id,
+          answers,
+          concern: evaluation.concern,
+          now: timestamp
+        })
         if (saved === null) throw refusedChange(intakes.findStatus(input.id))
         return saved
       }),
@@ -120,7 +146,10 @@ export function createSqliteIntakeService(db: Database, options: SqliteIntakeSer
         if (stored === null) throw new ServiceError('not-found', NOT_FOUND)
         if (stored.status === 'submitted') {
           if (stored.evaluation === null) {
-            throw new ServiceError('storage', 'The stored intake has lost its evaluation; it may be damaged.')
+            throw new ServiceError(
+              'storage',
+              'The stored intake has lost its evaluation; it may be damaged.'
+            )
           }
           return toRecord(stored, stored.evaluation)
         }
@@ -129,16 +158,20 @@ export function createSqliteIntakeService(db: Database, options: SqliteIntakeSer
 
     list: (query) => run(() => intakes.list(listRequest(query))),
 
-    listUnfinished: () => run(() => intakes.list({ status: 'draft', limit: UNFINISHED_LIMIT }).items),
+    listUnfinished: () =>
+      run(() => intakes.list({ status: 'draft', limit: UNFINISHED_LIMIT }).items),
 
     discardDraft: (id) =>
       run(() => {
         if (!intakes.deleteDraft(id)) {
           const status = intakes.findStatus(id)
           if (status === null) throw new ServiceError('not-found', NOT_FOUND)
-          throw new ServiceError('conflict', 'A submitted intake is part of the clinical record and cannot be discarded.')
+          throw new ServiceError(
+            'conflict',
+            'A submitted intake is part of the clinical record and cannot be discarded.'
+          )
         }
-      }),
+      })
   }
   return service
 }
@@ -181,7 +214,10 @@ function refusedChange(status: IntakeStatus | null): ServiceError {
 function listRequest(query: ListIntakesQuery): IntakeListRequest {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new ServiceError('invalid-argument', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    throw new ServiceError(
+      'invalid-argument',
+      `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`
+    )
   }
   const status = query.status
   if (status !== undefined && status !== 'draft' && status !== 'submitted') {
@@ -189,20 +225,26 @@ function listRequest(query: ListIntakesQuery): IntakeListRequest {
   }
   const search = query.search?.trim()
   if (search !== undefined && search.length > MAX_SEARCH_LENGTH) {
-    throw new ServiceError('invalid-argument', `The search text can be at most ${MAX_SEARCH_LENGTH} characters.`)
+    throw new ServiceError(
+      'invalid-argument',
+      `The search text can be at most ${MAX_SEARCH_LENGTH} characters.`
+    )
   }
   let after: ListPosition | undefined
   if (query.cursor !== undefined) {
     after = decodeListCursor(query.cursor) ?? undefined
     if (after === undefined) {
-      throw new ServiceError('invalid-argument', 'The list position is not valid; reload the list from the start.')
+      throw new ServiceError(
+        'invalid-argument',
+        'The list position is not valid; reload the list from the start.'
+      )
     }
   }
   return {
     limit,
     ...(status === undefined ? {} : { status }),
     ...(search === undefined || search === '' ? {} : { search }),
-    ...(after === undefined ? {} : { after }),
+    ...(after === undefined ? {} : { after })
   }
 }
 
@@ -230,7 +272,7 @@ function patientDetails(answers: IntakeAnswers): PatientDetails {
     ...(sex === undefined ? {} : { sex }),
     ...(phone === undefined ? {} : { phone }),
     ...(email === undefined ? {} : { email }),
-    ...(preferredLanguage === undefined ? {} : { preferredLanguage }),
+    ...(preferredLanguage === undefined ? {} : { preferredLanguage })
   }
 }
 
@@ -245,6 +287,6 @@ function toRecord(stored: StoredIntake, evaluation: IntakeEvaluation): IntakeRec
     revision: stored.revision,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
-    submittedAt: stored.submittedAt,
+    submittedAt: stored.submittedAt
   }
 }

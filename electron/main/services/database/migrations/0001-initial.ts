@@ -91,5 +91,5 @@ export const initialMigration: Migration = {
       -- A patient's intakes, and the foreign-key check when a patient is deleted.
       CREATE INDEX intakes_patient ON intakes (patient_id);
     `)
-  },
+  }
 }

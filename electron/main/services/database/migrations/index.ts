@@ -3,8 +3,9 @@
  * checked against each step's `version` when the database opens.
  */
 import { initialMigration } from './0001-initial'
+import { settingsMigration } from './0002-settings'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration]
+export const MIGRATIONS: readonly Migration[] = [initialMigration, settingsMigration]

@@ -1,0 +1,120 @@
+/**
+ * Drives the intake form the way a person does, by the labels on screen
+ * (role-based locators only). Labels come from the same catalogue and
+ * English messages the app renders, so a renamed question fails here loudly.
+ */
+import type { Locator, Page } from '@playwright/test'
+import { CATALOGUE, START_BACK_WORDING, type AnswerValue, type CatalogueItem, type IntakeAnswers } from '../../../src/domain'
+import en from '../../../src/i18n/en'
+import { FORM_STEPS } from '../../../src/form/steps'
+
+type Messages = { readonly [key: string]: string | Messages }
+
+function message(path: string): string {
+  let node: string | Messages = en as unknown as Messages
+  for (const part of path.split('.')) {
+    if (typeof node === 'string' || !(part in node)) throw new Error(`No English message at ${path}`)
+    node = node[part] as string | Messages
+  }
+  if (typeof node !== 'string') throw new Error(`Message ${path} is not text`)
+  return node
+}
+
+export function itemLabel(item: CatalogueItem): string {
+  if (item.section === 'startBack') return START_BACK_WORDING.items[item.id as keyof typeof START_BACK_WORDING.items]
+  return message(`${item.i18nKey}.label`)
+}
+
+export function optionLabel(item: CatalogueItem, code: string): string {
+  if (item.section === 'startBack') return START_BACK_WORDING.codes[code as keyof typeof START_BACK_WORDING.codes]
+  if (item.id === 'pain.regions') return message(`bodyMap.regions.${code}`)
+  return message(`${item.i18nKey}.codes.${code}`)
+}
+
+export class IntakeForm {
+  constructor(readonly page: Page) {}
+
+  group(name: string): Locator {
+    return this.page.getByRole('group', { name, exact: true })
+  }
+
+  async startAsStaff(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New intake (staff with patient)' }).click()
+    await this.page.getByRole('heading', { level: 1, name: 'About you' }).waitFor()
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Next' }).click()
+  }
+
+  async answer(item: CatalogueItem, value: AnswerValue): Promise<void> {
+    const label = itemLabel(item)
+    switch (item.type) {
+      case 'text':
+        if (item.id === 'consent.signature') return this.sign()
+        return this.page.getByLabel(label, { exact: true }).fill(String(value))
+      case 'date':
+        return this.page.getByLabel(label, { exact: true }).fill(String(value))
+      case 'choice':
+      case 'ynu':
+        return this.group(label).getByRole('radio', { name: optionLabel(item, String(value)), exact: true }).check()
+      case 'scale':
+        return this.group(label).getByRole('radio', { name: String(value), exact: true }).check()
+      case 'boolean':
+        if (value === true) await this.page.getByRole('checkbox', { name: label }).check()
+        return
+      case 'multi': {
+        const list = item.id === 'pain.regions' ? this.group(message('bodyMap.listLabel')) : this.group(label)
+        for (const code of value as readonly string[]) {
+          await list.getByRole('checkbox', { name: optionLabel(item, code), exact: true }).check()
+        }
+        return
+      }
+    }
+  }
+
+  /** Draws a short signature on the pad with the mouse. */
+  async sign(): Promise<void> {
+    const pad = this.page.getByLabel(message('signature.canvasLabel'))
+    const box = await pad.boundingBox()
+    if (!box) throw new Error('The signature pad is not visible')
+    const y = box.y + box.height / 2
+    await this.page.mouse.move(box.x + 30, y)
+    await this.page.mouse.down()
+    for (let step = 1; step <= 12; step += 1) {
+      await this.page.mouse.move(box.x + 30 + step * 20, y + (step % 2 === 0 ? -18 : 18))
+    }
+    await this.page.mouse.up()
+  }
+
+  /** Answers every item of the current step that `answers` holds, then presses Next. */
+  async fillStep(stepId: string, answers: IntakeAnswers): Promise<void> {
+    const step = FORM_STEPS.find((candidate) => candidate.id === stepId)
+    if (!step) throw new Error(`No step ${stepId}`)
+    const language = answers['patient.preferredLanguage']
+    if (stepId === 'about' && typeof language === 'string') {
+      await this.group(message('language.choose')).getByRole('radio', { name: message(`language.${language}`) }).check()
+    }
+    for (const item of step.items) {
+      const value = answers[item.id]
+      if (value !== undefined) await this.answer(item, value)
+    }
+  }
+
+  /** Fills the whole form from a golden case's answers, step by step, ending on the review step. */
+  async fillAll(answers: IntakeAnswers): Promise<void> {
+    for (const step of FORM_STEPS) {
+      if (step.id === 'review') break
+      await this.page.getByRole('heading', { level: 1, name: message(`steps.${step.id}`) }).waitFor()
+      await this.fillStep(step.id, answers)
+      await this.next()
+    }
+    await this.page.getByRole('heading', { level: 1, name: message('steps.review') }).waitFor()
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Submit' }).click()
+  }
+}
+
+export const ITEM_IDS = CATALOGUE.map((item) => item.id)
