@@ -52,9 +52,9 @@ export class IntakeForm {
     switch (item.type) {
       case 'text':
         if (item.id === 'consent.signature') return this.sign()
-        return this.page.getByLabel(label, { exact: true }).fill(String(value))
+        return this.page.getByRole('textbox', { name: label, exact: true }).fill(String(value))
       case 'date':
-        return this.page.getByLabel(label, { exact: true }).fill(String(value))
+        return this.page.getByRole('textbox', { name: label, exact: true }).fill(String(value))
       case 'choice':
       case 'ynu':
         return this.group(label).getByRole('radio', { name: optionLabel(item, String(value)), exact: true }).check()
