@@ -68,7 +68,7 @@ test('an unfinished intake survives a restart and every answer comes back', asyn
   await page.getByRole('button', { name: /About you/ }).click()
   await expect(page.getByRole('textbox', { name: 'First name', exact: true })).toHaveValue('Tomás')
   await expect(page.getByRole('textbox', { name: 'Date of birth', exact: true })).toHaveValue('1990-04-23')
-  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('button', { name: 'Next', exact: true }).click()
   await expect(page.getByRole('radio', { name: '1 to 6 weeks' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Deadlifts' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Squats' })).toBeChecked()

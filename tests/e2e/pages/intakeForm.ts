@@ -44,7 +44,7 @@ export class IntakeForm {
   }
 
   async next(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Next' }).click()
+    await this.page.getByRole('button', { name: 'Next', exact: true }).click()
   }
 
   async answer(item: CatalogueItem, value: AnswerValue): Promise<void> {
@@ -76,6 +76,7 @@ export class IntakeForm {
   /** Draws a short signature on the pad with the mouse. */
   async sign(): Promise<void> {
     const pad = this.page.getByLabel(message('signature.canvasLabel'))
+    await pad.scrollIntoViewIfNeeded()
     const box = await pad.boundingBox()
     if (!box) throw new Error('The signature pad is not visible')
     const y = box.y + box.height / 2
@@ -113,7 +114,7 @@ export class IntakeForm {
   }
 
   async submit(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Submit' }).click()
+    await this.page.getByRole('button', { name: 'Submit', exact: true }).click()
   }
 }
 
