@@ -3,7 +3,7 @@
  * and refuse to start (with a clear message) when the database must not be
  * touched. Everything else lives in services that run without Electron.
  */
-import { BrowserWindow, app, dialog, ipcMain, session } from 'electron'
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppCore, type AppCore } from './appCore'

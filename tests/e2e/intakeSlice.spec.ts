@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IntakeAnswers, IntakeRecord } from '../../src/domain'
@@ -14,7 +15,7 @@ function goldenCase(name: string): GoldenCase {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/cases', `${name}.json`), 'utf8')) as GoldenCase
 }
 
-async function storedIntake(page: import('@playwright/test').Page, id: string): Promise<IntakeRecord> {
+async function storedIntake(page: Page, id: string): Promise<IntakeRecord> {
   const result = await page.evaluate((intakeId) => window.api.getIntake({ id: intakeId }), id)
   if (!result.ok) throw new Error(result.error.message)
   return result.value

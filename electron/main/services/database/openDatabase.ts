@@ -66,10 +66,9 @@ export function openDatabase(
   const nativeBinding = options.nativeBinding
 
   const existing = existingFileSize(filePath) > 0
-  let versionBefore = 0
   if (existing) {
     checkHeader(filePath)
-    versionBefore = inspectReadOnly(filePath, latest, nativeBinding)
+    inspectReadOnly(filePath, latest, nativeBinding)
   } else {
     fs.mkdirSync(path.dirname(filePath), { recursive: true })
   }

@@ -1,0 +1,13 @@
+/**
+ * Every benchmark of `npm run bench`, printed as one table. Each row carries a
+ * baseline measured in the same run, so the ratio column is what to compare
+ * across machines and runs.
+ */
+import { formatTable, type BenchRow } from './harness'
+import { runStorageBenchmarks } from './storage.bench'
+
+const rows: BenchRow[] = []
+console.log('Storage (better-sqlite3, durable WAL, 100,000 intakes for the list)...')
+rows.push(...(await runStorageBenchmarks((line) => console.log(`  ${line}`))))
+console.log()
+console.log(formatTable(rows))
