@@ -46,11 +46,23 @@ export interface DispatcherOptions {
  * A schema problem as the form understands it: answers are named by their
  * item id (not `answers.<id>`), keeping the validator's own issue code.
  */
-function toValidationIssue(issue: z.core.$ZodIssue): ValidationIssue {
-  const [first, second] = issue.path
-  const itemId = first === 'answers' && second !== undefined ? String(second) : issue.path.map(String).join('.')
+function toValidationIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
+  // A strict object reports refused keys in `keys`, at the object's own path:
+  // name each key, or the issue would name nothing the caller can fix.
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      itemId: itemIdOf([...issue.path, key]),
+      code: 'unknown-item',
+      message: `Unrecognized key: "${key}"`,
+    }))
+  }
   const params = issue.code === 'custom' ? (issue.params as { issueCode?: ValidationIssue['code'] } | undefined) : undefined
-  return { itemId, code: params?.issueCode ?? 'wrong-type', message: issue.message }
+  return [{ itemId: itemIdOf(issue.path), code: params?.issueCode ?? 'wrong-type', message: issue.message }]
+}
+
+function itemIdOf(path: readonly PropertyKey[]): string {
+  const [first, second] = path
+  return first === 'answers' && second !== undefined ? String(second) : path.map(String).join('.')
 }
 
 function failure(error: AppError): Result<never> {
@@ -74,7 +86,7 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
     const schema = API_SCHEMAS[method]
     const parsed = schema.safeParse(rawArgs ?? {})
     if (!parsed.success) {
-      const issues = parsed.error.issues.map(toValidationIssue)
+      const issues = parsed.error.issues.flatMap(toValidationIssues)
       return failure({
         code: 'invalid-argument',
         message: issues.length === 1 && issues[0] ? issues[0].message : `${issues.length} answers need attention.`,

@@ -36,7 +36,20 @@ export interface AppHandle {
   page: Page
   /** Closes the app the way a crash or a quit would, then starts it again on the same data folder. */
   restart(): Promise<Page>
+  /**
+   * Makes the next `count` saveDraft calls fail as a full disk would (web fixture only: it needs
+   * the test's own transport; the electron fixture throws). The app and its data are untouched.
+   */
+  failNextSaves(count: number): void
 }
+
+/** Faults a test asks the web transport to inject; shared across restarts of one test's app. */
+interface Faults {
+  saveDraftFailures: number
+}
+
+/** What a save answers while a fault is injected: the typed error a full disk gives. */
+const DISK_FULL = { ok: false, error: { code: 'storage', message: 'The disk is full' } } as const
 
 interface Launched {
   page: Page
@@ -51,12 +64,16 @@ function installApi({ methods }: { methods: readonly string[] }): void {
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
 }
 
-async function launchWeb(browser: Browser, dataDir: string): Promise<Launched> {
+async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Promise<Launched> {
   let core: AppCore | null = await createAppCore({ dataDir, version: 'test', transport: 'web' })
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   await context.exposeFunction('__backIntakeInvoke', async (channel: string, args: unknown) => {
     const method = methodForChannel(channel)
     if (!method || !core) return { ok: false, error: { code: 'forbidden', message: 'Unknown channel.' } }
+    if (method === 'saveDraft' && faults.saveDraftFailures > 0) {
+      faults.saveDraftFailures -= 1
+      return DISK_FULL
+    }
     return core.dispatch(method, args)
   })
   await context.addInitScript(installApi, { methods: API_METHODS })
@@ -105,7 +122,8 @@ export const test = base.extend<{ app: AppHandle }>({
   app: async ({ browser }, use) => {
     const kind = fixtureKind()
     const dataDir = mkdtempSync(join(tmpdir(), 'back-intake-e2e-'))
-    const launch = () => (kind === 'electron' ? launchElectron(dataDir) : launchWeb(browser, dataDir))
+    const faults: Faults = { saveDraftFailures: 0 }
+    const launch = () => (kind === 'electron' ? launchElectron(dataDir) : launchWeb(browser, dataDir, faults))
     let current = await launch()
     const handle: AppHandle = {
       kind,
@@ -116,6 +134,10 @@ export const test = base.extend<{ app: AppHandle }>({
         current = await launch()
         handle.page = current.page
         return current.page
+      },
+      failNextSaves(count) {
+        if (kind !== 'web') throw new Error('failNextSaves needs the web fixture: it injects the failure in its IPC transport.')
+        faults.saveDraftFailures = count
       }
     }
     await use(handle)

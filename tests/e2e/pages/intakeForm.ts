@@ -3,14 +3,15 @@
  * (role-based locators only). Labels come from the same catalogue and
  * English messages the app renders, so a renamed question fails here loudly.
  */
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { CATALOGUE, START_BACK_WORDING, type AnswerValue, type CatalogueItem, type IntakeAnswers } from '../../../src/domain'
 import en from '../../../src/i18n/en'
-import { FORM_STEPS } from '../../../src/form/steps'
+import { FORM_STEPS, type StepId } from '../../../src/form/steps'
 
 type Messages = { readonly [key: string]: string | Messages }
 
-function message(path: string): string {
+/** An English message by its key path, e.g. `steps.about`. */
+export function message(path: string): string {
   let node: string | Messages = en as unknown as Messages
   for (const part of path.split('.')) {
     if (typeof node === 'string' || !(part in node)) throw new Error(`No English message at ${path}`)
@@ -102,15 +103,73 @@ export class IntakeForm {
     }
   }
 
-  /** Fills the whole form from a golden case's answers, step by step, ending on the review step. */
-  async fillAll(answers: IntakeAnswers): Promise<void> {
+  /**
+   * Fills the whole form from a golden case's answers, step by step, ending on the review step.
+   * `onStep` runs on each filled step before Next (screenshots, accessibility scans).
+   */
+  async fillAll(answers: IntakeAnswers, options: { onStep?: (stepId: StepId) => Promise<void> } = {}): Promise<void> {
+    await this.fillUntil('review', answers, options)
+  }
+
+  /** Fills every step before `target` from `answers` and stops on `target` (its heading shown, nothing filled). */
+  async fillUntil(target: StepId, answers: IntakeAnswers, options: { onStep?: (stepId: StepId) => Promise<void> } = {}): Promise<void> {
     for (const step of FORM_STEPS) {
-      if (step.id === 'review') break
-      await this.page.getByRole('heading', { level: 1, name: message(`steps.${step.id}`) }).waitFor()
+      if (step.id === target) break
+      await this.stepHeading(step.id).waitFor()
       await this.fillStep(step.id, answers)
+      await options.onStep?.(step.id)
       await this.next()
     }
-    await this.page.getByRole('heading', { level: 1, name: message('steps.review') }).waitFor()
+    await this.stepHeading(target).waitFor()
+  }
+
+  /** The level-1 heading of a step, in English. */
+  stepHeading(stepId: StepId): Locator {
+    return this.page.getByRole('heading', { level: 1, name: message(`steps.${stepId}`), exact: true })
+  }
+
+  /** The staff navigation landmark ('Main'), absent in patient mode. */
+  staffNavigation(): Locator {
+    return this.page.getByRole('navigation', { name: message('nav.main'), exact: true })
+  }
+
+  saveStatus(): Locator {
+    return this.page.getByTestId('save-status')
+  }
+
+  /** Sets the first staff PIN in Settings (through the staff navigation) and goes back to the start screen. */
+  async setStaffPin(pin: string): Promise<void> {
+    await this.staffNavigation().getByRole('link', { name: 'Settings', exact: true }).click()
+    await this.page.getByRole('textbox', { name: 'New PIN', exact: true }).fill(pin)
+    await this.page.getByRole('textbox', { name: 'Repeat new PIN', exact: true }).fill(pin)
+    await this.page.getByRole('button', { name: 'Save PIN', exact: true }).click()
+    await expect(this.page.getByRole('status').filter({ hasText: 'PIN saved.' })).toBeVisible()
+    await this.staffNavigation().getByRole('link', { name: 'Start', exact: true }).click()
+  }
+
+  /** Starts an intake in patient mode (a staff PIN must be set). */
+  async startAsPatient(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New intake (hand to patient)' }).click()
+    await this.stepHeading('about').waitFor()
+  }
+
+  /** Types a PIN into the staff PIN prompt (already open) and presses Unlock. */
+  async enterPin(pin: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'PIN', exact: true }).fill(pin)
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click()
+  }
+
+  /** Leaves patient mode from the form with the staff PIN. */
+  async leavePatientMode(pin: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Leave patient mode', exact: true }).click()
+    await this.enterPin(pin)
+  }
+
+  /** The id of the intake the page shows (form or detail view). */
+  intakeId(): string {
+    const match = /#\/intakes?\/([0-9a-f-]{36})/.exec(this.page.url())
+    if (!match?.[1]) throw new Error(`No intake id in ${this.page.url()}`)
+    return match[1]
   }
 
   async submit(): Promise<void> {

@@ -33,6 +33,9 @@ export async function createSessionService(
   let lockedIntakeId = await settings.get(LOCK_KEY)
   let failures = 0
   let lockedOutUntil = 0
+  // PIN checks run one at a time: checked side by side, a batch of guesses
+  // would all be compared before the fifth failure set the lockout.
+  let pinQueue: Promise<unknown> = Promise.resolve()
 
   async function state(): Promise<SessionState> {
     return {
@@ -43,7 +46,13 @@ export async function createSessionService(
   }
 
   /** Checks a PIN, slowing down guessing: five wrong tries lock entry for 30 seconds. */
-  async function checkPin(pin: string): Promise<void> {
+  function checkPin(pin: string): Promise<void> {
+    const check = pinQueue.then(() => checkPinNow(pin))
+    pinQueue = check.catch(() => undefined)
+    return check
+  }
+
+  async function checkPinNow(pin: string): Promise<void> {
     const stored = await settings.get(PIN_KEY)
     if (stored === null) throw new ServiceError('conflict', 'No staff PIN has been set yet.')
     const now = clock.now().getTime()

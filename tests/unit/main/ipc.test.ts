@@ -1,0 +1,511 @@
+import Database from 'better-sqlite3'
+import type { IpcMainInvokeEvent } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  API_METHODS,
+  type ApiArgs,
+  type ApiMethod,
+  type ApiResult,
+  type AppError,
+  type IntakeRecord,
+  type Result
+} from '../../../src/domain'
+import { createAppCore, type AppCore } from '../../../electron/main/appCore'
+import {
+  createDispatcher,
+  registerIpcHandlers,
+  type ApiHandlers,
+  type CallContext,
+  type Dispatch
+} from '../../../electron/main/ipc'
+import { ServiceError } from '../../../electron/main/services/serviceError'
+import { completeAnswers, steppingClock } from './support/sampleAnswers'
+import { useTempDirs } from './support/tempDir'
+
+const tempDir = useTempDirs('ipc')
+
+const STAFF: CallContext = { role: 'staff', lockedIntakeId: null }
+const SOME_ID = '5b0d7c1e-2f43-4c8e-9a61-3e2f1d0c9b8a'
+const OTHER_ID = '9a1f6e3d-7c2b-4d5a-8e9f-0a1b2c3d4e5f'
+
+/** Unwraps a successful result, failing the test with the error otherwise. */
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`)
+  return result.value
+}
+
+/** Unwraps a failed result, failing the test if the call succeeded. */
+function errorOf(result: Result<unknown>): AppError {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`)
+  return result.error
+}
+
+/**
+ * Handlers that record every call and refuse any method the test did not
+ * provide, so a call that should have been stopped earlier shows up.
+ */
+function recordingHandlers(provided: Partial<ApiHandlers>): {
+  handlers: ApiHandlers
+  calls: { method: ApiMethod; args: unknown; context: CallContext }[]
+} {
+  const calls: { method: ApiMethod; args: unknown; context: CallContext }[] = []
+  const entries = API_METHODS.map((method) => {
+    const own = provided[method] as ((args: unknown, context: CallContext) => Promise<unknown>) | undefined
+    const handler = (args: unknown, context: CallContext): Promise<unknown> => {
+      calls.push({ method, args, context })
+      return own ? own(args, context) : Promise.reject(new Error(`unexpected call to ${method}`))
+    }
+    return [method, handler] as const
+  })
+  return { handlers: Object.fromEntries(entries) as unknown as ApiHandlers, calls }
+}
+
+describe('createDispatcher', () => {
+  it('hands the handler the parsed arguments and the current context', async () => {
+    const { handlers, calls } = recordingHandlers({
+      saveDraft: ({ id }) => Promise.resolve({ id, revision: 2, updatedAt: '2026-11-20T10:00:00.000Z', concern: 'none' })
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    const result = await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.givenName': '  Maya ' } })
+
+    expect(valueOf(result)).toMatchObject({ id: SOME_ID, revision: 2 })
+    // The answers arrive normalised by the schema, not as the renderer sent them.
+    expect(calls).toEqual([
+      { method: 'saveDraft', args: { id: SOME_ID, answers: { 'patient.givenName': 'Maya' } }, context: STAFF }
+    ])
+  })
+
+  it('treats missing arguments as an empty object for methods that take none', async () => {
+    const { handlers } = recordingHandlers({
+      getSession: () => Promise.resolve({ role: 'staff', intakeId: null, staffPinSet: false })
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+    expect(valueOf(await dispatch('getSession', undefined))).toEqual({
+      role: 'staff',
+      intakeId: null,
+      staffPinSet: false
+    })
+  })
+
+  it('never calls the handler for invalid arguments', async () => {
+    const { handlers, calls } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    const error = errorOf(await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.sex': 'dragon' } }))
+
+    expect(error.code).toBe('invalid-argument')
+    expect(error.issues).toEqual([expect.objectContaining({ itemId: 'patient.sex', code: 'unknown-code' })])
+    expect(calls).toEqual([])
+  })
+
+  it('turns a ServiceError into a typed error with its code and message', async () => {
+    const logError = vi.fn()
+    const { handlers } = recordingHandlers({
+      getIntake: () => Promise.reject(new ServiceError('not-found', 'This intake no longer exists.'))
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+
+    expect(await dispatch('getIntake', { id: SOME_ID })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'This intake no longer exists.' }
+    })
+    expect(logError).not.toHaveBeenCalled()
+  })
+
+  it('passes the issues of a ServiceError through', async () => {
+    const issues = [{ itemId: 'consent.treatment', code: 'must-be-true', message: 'Consent is needed.' }] as const
+    const { handlers } = recordingHandlers({
+      submitIntake: () => Promise.reject(new ServiceError('invalid-argument', 'Fix one answer.', { issues }))
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    expect(await dispatch('submitIntake', { id: SOME_ID, answers: {} })).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Fix one answer.', issues }
+    })
+  })
+
+  it('reports an unexpected error as internal, with a generic message, and logs it', async () => {
+    const logError = vi.fn()
+    const crash = new Error('SQLITE_CONSTRAINT: NOT NULL constraint failed: intakes.answers in INSERT INTO intakes')
+    const { handlers } = recordingHandlers({ listIntakes: () => Promise.reject(crash) })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+
+    const result = await dispatch('listIntakes', {})
+
+    const error = errorOf(result)
+    expect(error.code).toBe('internal')
+    expect(Object.keys(error).sort()).toEqual(['code', 'message'])
+    const sent = JSON.stringify(result)
+    expect(sent).not.toMatch(/SQLITE|INSERT|intakes\.answers|constraint/i)
+    expect(sent).not.toContain(' at ')
+    expect(sent).not.toContain('ipc.test')
+    expect(logError).toHaveBeenCalledTimes(1)
+    expect(logError).toHaveBeenCalledWith('listIntakes', crash)
+  })
+
+  it('reports a thrown non-Error the same way', async () => {
+    const logError = vi.fn()
+    const { handlers } = recordingHandlers({
+      listUnfinished: () => Promise.reject(new TypeError('Cannot read properties of undefined'))
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+
+    const error = errorOf(await dispatch('listUnfinished', {}))
+    expect(error.code).toBe('internal')
+    expect(error.message).not.toContain('Cannot read')
+    expect(logError).toHaveBeenCalledWith('listUnfinished', expect.any(TypeError))
+  })
+
+  it('reads the context at every call', async () => {
+    let context: CallContext = STAFF
+    const { handlers, calls } = recordingHandlers({
+      listUnfinished: () => Promise.resolve([])
+    })
+    const dispatch = createDispatcher(handlers, { context: () => context })
+
+    expect((await dispatch('listUnfinished', {})).ok).toBe(true)
+    context = { role: 'patient', lockedIntakeId: SOME_ID }
+    expect(errorOf(await dispatch('listUnfinished', {})).code).toBe('forbidden')
+    expect(calls).toHaveLength(1)
+  })
+
+  it('in patient mode, never calls a handler for another intake', async () => {
+    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const record = { id: SOME_ID } as IntakeRecord
+    const { handlers, calls } = recordingHandlers({ getIntake: () => Promise.resolve(record) })
+    const dispatch = createDispatcher(handlers, { context: () => patient })
+
+    for (const [method, args] of [
+      ['getIntake', { id: OTHER_ID }],
+      ['saveDraft', { id: OTHER_ID, answers: {} }],
+      ['submitIntake', { id: OTHER_ID, answers: {} }]
+    ] as const) {
+      expect(errorOf(await dispatch(method, args)).code).toBe('forbidden')
+    }
+    expect(calls).toEqual([])
+
+    expect(valueOf(await dispatch('getIntake', { id: SOME_ID }))).toBe(record)
+    expect(calls).toEqual([{ method: 'getIntake', args: { id: SOME_ID }, context: patient }])
+  })
+})
+
+describe('the app core behind the dispatcher', () => {
+  let core: AppCore
+  let logError: ReturnType<typeof vi.fn<(context: string, error: unknown) => void>>
+
+  beforeEach(async () => {
+    logError = vi.fn<(context: string, error: unknown) => void>()
+    core = await createAppCore({
+      dataDir: tempDir(),
+      version: '0.0.0-test',
+      transport: 'web',
+      now: steppingClock().now,
+      logError
+    })
+  })
+
+  afterEach(() => core.close())
+
+  /** A typed call that must succeed. */
+  async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+    return valueOf(await core.dispatch(method, args)) as ApiResult<M>
+  }
+
+  /** A call with anything at all as arguments, that must fail. */
+  async function refused(method: ApiMethod, rawArgs: unknown): Promise<AppError> {
+    return errorOf(await core.dispatch(method, rawArgs))
+  }
+
+  /** Every intake and setting as SQLite has them, read over a separate read-only connection. */
+  function rawDatabase(): { count: number; latest: string | null; intakes: unknown[]; settings: unknown[] } {
+    const db = new Database(core.databasePath, { readonly: true, fileMustExist: true })
+    try {
+      const summary = db
+        .prepare<[], { count: number; latest: string | null }>(
+          'SELECT count(*) AS count, max(updated_at) AS latest FROM intakes'
+        )
+        .get()
+      return {
+        count: summary?.count ?? -1,
+        latest: summary?.latest ?? null,
+        intakes: db.prepare('SELECT * FROM intakes ORDER BY id').all(),
+        settings: db.prepare('SELECT * FROM settings ORDER BY key').all()
+      }
+    } finally {
+      db.close()
+    }
+  }
+
+  async function draft(answers = {}): Promise<IntakeRecord> {
+    return call('createDraft', { answers, entryMode: 'staff' })
+  }
+
+  describe('invalid payloads', () => {
+    /** Valid changes plus one fault each: were the fault ignored, the row would change. */
+    const changed = { 'patient.givenName': 'Changed', 'pain.now': 7 }
+    const cases: readonly {
+      name: string
+      method: 'saveDraft' | 'submitIntake'
+      args: (id: string) => unknown
+      issue: { itemId: string; code: string }
+    }[] = [
+      {
+        name: 'an unknown item id',
+        method: 'saveDraft',
+        args: (id) => ({ id, answers: { ...changed, 'patient.nickname': 'Mo' } }),
+        issue: { itemId: 'patient.nickname', code: 'unknown-item' }
+      },
+      {
+        name: 'a value of the wrong type',
+        method: 'saveDraft',
+        args: (id) => ({ id, answers: { ...changed, 'pain.worst': 'very bad' } }),
+        issue: { itemId: 'pain.worst', code: 'wrong-type' }
+      },
+      {
+        name: 'a code outside the list',
+        method: 'saveDraft',
+        args: (id) => ({ id, answers: { ...changed, 'patient.sex': 'dragon' } }),
+        issue: { itemId: 'patient.sex', code: 'unknown-code' }
+      },
+      {
+        name: 'a code outside the list, at submission',
+        method: 'submitIntake',
+        args: (id) => ({ id, answers: completeAnswers({ 'patient.sex': 'dragon' }) }),
+        issue: { itemId: 'patient.sex', code: 'unknown-code' }
+      },
+      {
+        name: 'an extra property',
+        method: 'saveDraft',
+        args: (id) => ({ id, answers: changed, revision: 9 }),
+        issue: { itemId: 'revision', code: 'unknown-item' }
+      },
+      {
+        name: 'a missing id',
+        method: 'saveDraft',
+        args: () => ({ answers: changed }),
+        issue: { itemId: 'id', code: 'wrong-type' }
+      },
+      {
+        name: 'an id that is not a uuid',
+        method: 'submitIntake',
+        args: (id) => ({ id: id.slice(0, -1), answers: completeAnswers() }),
+        issue: { itemId: 'id', code: 'wrong-type' }
+      }
+    ]
+
+    it.each(cases)('refuses $name, naming the item, and changes nothing', async ({ method, args, issue }) => {
+      const other = await draft({ 'patient.givenName': 'Other' })
+      const target = await draft({ 'patient.givenName': 'Maya' })
+      const before = await call('getIntake', { id: target.id })
+      const rawBefore = rawDatabase()
+
+      const error = await refused(method, args(target.id))
+
+      expect(error.code).toBe('invalid-argument')
+      expect(error.issues).toEqual([expect.objectContaining(issue)])
+      expect(error.issues?.some((found) => found.itemId.startsWith('answers.'))).toBe(false)
+      expect(error.message).toBe(error.issues?.[0]?.message)
+      expect(await call('getIntake', { id: target.id })).toEqual(before)
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect(rawBefore.count).toBe(2)
+      expect(rawBefore.intakes).toContainEqual(expect.objectContaining({ id: other.id }))
+    })
+
+    it('refuses invalid answers to createDraft without adding a row', async () => {
+      await draft()
+      const rawBefore = rawDatabase()
+
+      const error = await refused('createDraft', { answers: { 'rf.bladder': 'perhaps' }, entryMode: 'staff' })
+
+      expect(error.issues).toEqual([expect.objectContaining({ itemId: 'rf.bladder', code: 'unknown-code' })])
+      expect(rawDatabase()).toEqual(rawBefore)
+    })
+
+    it('lists every problem of a payload, each under its own name', async () => {
+      const error = await refused('saveDraft', {
+        id: 'nope',
+        answers: { 'patient.sex': 'dragon', 'pain.now': 'x' },
+        extra: 1,
+        more: 2
+      })
+      expect(error.issues?.map(({ itemId, code }) => ({ itemId, code }))).toEqual(
+        expect.arrayContaining([
+          { itemId: 'id', code: 'wrong-type' },
+          { itemId: 'patient.sex', code: 'unknown-code' },
+          { itemId: 'pain.now', code: 'wrong-type' },
+          { itemId: 'extra', code: 'unknown-item' },
+          { itemId: 'more', code: 'unknown-item' }
+        ])
+      )
+      expect(error.issues).toHaveLength(5)
+    })
+  })
+
+  it('turns a service failure into a typed error', async () => {
+    const error = await refused('getIntake', { id: SOME_ID })
+    expect(error.code).toBe('not-found')
+    expect(error.message).toBe('This intake no longer exists. It may have been discarded.')
+    expect(logError).not.toHaveBeenCalled()
+  })
+
+  describe('patient mode', () => {
+    const PIN = '2468'
+    let locked: IntakeRecord
+    let other: IntakeRecord
+
+    beforeEach(async () => {
+      other = await draft({ 'patient.givenName': 'Otherperson' })
+      locked = await draft()
+      await call('setStaffPin', { newPin: PIN })
+      await call('startPatientMode', { intakeId: locked.id })
+      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+    })
+
+    it('refuses every staff-only method and changes nothing', async () => {
+      const rawBefore = rawDatabase()
+      const staffOnly: readonly [ApiMethod, unknown][] = [
+        ['listIntakes', {}],
+        ['createDraft', { answers: {}, entryMode: 'patient' }],
+        ['listUnfinished', {}],
+        ['discardDraft', { id: other.id }],
+        ['setStaffPin', { currentPin: PIN, newPin: '1357' }],
+        ['startPatientMode', { intakeId: other.id }]
+      ]
+
+      for (const [method, args] of staffOnly) {
+        const error = await refused(method, args)
+        expect({ method, code: error.code }).toEqual({ method, code: 'forbidden' })
+        expect(JSON.stringify(error)).not.toContain('Otherperson')
+      }
+
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+    })
+
+    it('refuses to read or write another intake', async () => {
+      const rawBefore = rawDatabase()
+
+      for (const [method, args] of [
+        ['getIntake', { id: other.id }],
+        ['saveDraft', { id: other.id, answers: { 'patient.givenName': 'Overwritten' } }],
+        ['submitIntake', { id: other.id, answers: completeAnswers() }]
+      ] as const) {
+        const result = await core.dispatch(method, args)
+        expect({ method, code: errorOf(result).code }).toEqual({ method, code: 'forbidden' })
+        expect(JSON.stringify(result)).not.toContain('Otherperson')
+      }
+
+      expect(rawDatabase()).toEqual(rawBefore)
+    })
+
+    it('lets the patient read, save and submit the locked intake', async () => {
+      expect((await call('getIntake', { id: locked.id })).id).toBe(locked.id)
+
+      const saved = await call('saveDraft', { id: locked.id, answers: { 'patient.givenName': 'Maya' } })
+      expect(saved.revision).toBe(2)
+
+      const submitted = await call('submitIntake', { id: locked.id, answers: completeAnswers() })
+      expect(submitted.status).toBe('submitted')
+      const row = rawDatabase().intakes.find(
+        (intake) => typeof intake === 'object' && intake !== null && 'id' in intake && intake.id === locked.id
+      )
+      expect(row).toMatchObject({ status: 'submitted' })
+    })
+
+    it('still answers getAppInfo and getSession', async () => {
+      expect(await call('getAppInfo', {})).toMatchObject({ version: '0.0.0-test', transport: 'web' })
+      expect((await call('getSession', {})).role).toBe('patient')
+    })
+
+    it('returns to staff only with the right PIN', async () => {
+      const wrong = await refused('exitPatientMode', { pin: '1111' })
+      expect(wrong.code).toBe('forbidden')
+      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+      expect((await refused('listIntakes', {})).code).toBe('forbidden')
+
+      expect(await call('exitPatientMode', { pin: PIN })).toEqual({ role: 'staff', intakeId: null, staffPinSet: true })
+      expect((await call('listIntakes', {})).items.map((item) => item.id).sort()).toEqual(
+        [locked.id, other.id].sort()
+      )
+      // Staff cannot "exit" a patient mode that is not on.
+      expect((await refused('exitPatientMode', { pin: PIN })).code).toBe('forbidden')
+    })
+  })
+})
+
+describe('registerIpcHandlers', () => {
+  type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
+
+  /** Just enough of ipcMain: a channel table that, like Electron's, refuses a second handler. */
+  class FakeIpcMain {
+    readonly listeners = new Map<string, Listener>()
+    readonly removed: string[] = []
+
+    handle(channel: string, listener: Listener): void {
+      if (this.listeners.has(channel)) throw new Error(`second handler for ${channel}`)
+      this.listeners.set(channel, listener)
+    }
+
+    removeHandler(channel: string): void {
+      this.removed.push(channel)
+      this.listeners.delete(channel)
+    }
+
+    invoke(channel: string, event: IpcMainInvokeEvent, args: unknown): unknown {
+      const listener = this.listeners.get(channel)
+      if (!listener) throw new Error(`no handler for ${channel}`)
+      return listener(event, args)
+    }
+  }
+
+  const trustedEvent = { sender: { id: 1 } } as unknown as IpcMainInvokeEvent
+  const foreignEvent = { sender: { id: 2 } } as unknown as IpcMainInvokeEvent
+
+  function setUp(): {
+    ipcMain: FakeIpcMain
+    dispatch: ReturnType<typeof vi.fn<Dispatch>>
+    dispose: () => void
+  } {
+    const ipcMain = new FakeIpcMain()
+    const dispatch = vi.fn<Dispatch>((method) => Promise.resolve({ ok: true, value: `ran ${method}` }))
+    const dispose = registerIpcHandlers(ipcMain, dispatch, (event) => event === trustedEvent)
+    return { ipcMain, dispatch, dispose }
+  }
+
+  it('registers one channel per contract method, named app:<method>', () => {
+    const { ipcMain } = setUp()
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(API_METHODS.map((method) => `app:${method}`).sort())
+    expect(ipcMain.listeners.size).toBe(12)
+  })
+
+  it('refuses an untrusted sender without calling the dispatcher', async () => {
+    const { ipcMain, dispatch } = setUp()
+    for (const method of API_METHODS) {
+      const result = (await ipcMain.invoke(`app:${method}`, foreignEvent, {})) as Result<unknown>
+      expect(errorOf(result).code).toBe('forbidden')
+    }
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('passes a trusted call to the dispatcher with its method and arguments', async () => {
+    const { ipcMain, dispatch } = setUp()
+    const args = { id: SOME_ID }
+
+    const result = await ipcMain.invoke('app:getIntake', trustedEvent, args)
+
+    expect(result).toEqual({ ok: true, value: 'ran getIntake' })
+    expect(dispatch).toHaveBeenCalledTimes(1)
+    expect(dispatch).toHaveBeenCalledWith('getIntake', args)
+  })
+
+  it('returns a disposer that removes every channel', () => {
+    const { ipcMain, dispose } = setUp()
+    dispose()
+    expect(ipcMain.listeners.size).toBe(0)
+    expect(ipcMain.removed.sort()).toEqual(API_METHODS.map((method) => `app:${method}`).sort())
+    // Registering again works once the old handlers are gone.
+    expect(() => registerIpcHandlers(ipcMain, vi.fn<Dispatch>(), () => true)).not.toThrow()
+  })
+})
