@@ -4,10 +4,13 @@
  * across machines and runs.
  */
 import { formatTable, type BenchRow } from './harness'
+import { runRendererBenchmarks } from './renderer.bench'
 import { runStorageBenchmarks } from './storage.bench'
 
 const rows: BenchRow[] = []
 console.log('Storage (better-sqlite3, durable WAL, 100,000 intakes for the list)...')
 rows.push(...(await runStorageBenchmarks((line) => console.log(`  ${line}`))))
+console.log('Renderer (built app in Chromium over the web transport)...')
+rows.push(...(await runRendererBenchmarks((line) => console.log(`  ${line}`))))
 console.log()
 console.log(formatTable(rows))
