@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo } from '../../src/domain'
+import type { AppInfo, SessionState } from '../../src/domain'
 import { createHandlers } from './handlers'
 import { createDispatcher, type Dispatch } from './ipc'
 import { openDatabase } from './services/database/openDatabase'
@@ -24,11 +24,15 @@ export interface AppCoreOptions {
   readonly nativeBinding?: string
   readonly now?: () => Date
   readonly logError?: (context: string, error: unknown) => void
+  /** Told when patient mode starts or ends (the desktop app goes full screen for the patient). */
+  readonly onSessionChange?: (state: SessionState) => void
 }
 
 export interface AppCore {
   readonly dispatch: Dispatch
   readonly databasePath: string
+  /** The session as the app starts (patient mode survives a restart). */
+  readonly session: SessionState
   close(): void
 }
 
@@ -40,7 +44,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   try {
     const now = options.now ?? (() => new Date())
     const intakes = createSqliteIntakeService(db, { now })
-    const session = await createSessionService(createSqliteSettingsStore(db), intakes, { now })
+    const session = await createSessionService(createSqliteSettingsStore(db), intakes, { now }, (state) =>
+      options.onSessionChange?.(state)
+    )
     const handlers = createHandlers({
       intakes,
       session,
@@ -50,7 +56,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       context: () => session.context(),
       logError: (method, error) => options.logError?.(method, error),
     })
-    return { dispatch, databasePath, close: () => db.close() }
+    return { dispatch, databasePath, session: await session.state(), close: () => db.close() }
   } catch (error) {
     db.close()
     throw error

@@ -44,6 +44,8 @@ async function start(): Promise<void> {
       transport: 'electron',
       ...(nativeBinding ? { nativeBinding } : {}),
       logError: (context, error) => console.error(`[${context}]`, error),
+      // The patient sees only their intake, full screen; staff get the window back.
+      onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient'),
     })
   } catch (error) {
     const message =
@@ -59,6 +61,7 @@ async function start(): Promise<void> {
     rendererUrl,
     rendererFile,
   })
+  if (core.session.role === 'patient') mainWindow.once('ready-to-show', () => mainWindow?.setFullScreen(true))
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isTrustedSender(mainWindow, event, appOrigin))
   mainWindow.on('closed', () => {
     mainWindow = null

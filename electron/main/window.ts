@@ -52,5 +52,25 @@ export function isTrustedSender(window: BrowserWindow | null, event: IpcMainInvo
   if (!window || window.isDestroyed() || event.sender !== window.webContents) return false
   const frame = event.senderFrame
   if (!frame || frame !== window.webContents.mainFrame) return false
-  return frame.url.startsWith(appOrigin)
+  return isAppUrl(frame.url, appOrigin)
+}
+
+/**
+ * Compares parsed URLs, not strings: a prefix test would accept
+ * `http://localhost:5173.evil.example` for the dev server. A `file:` URL has
+ * no origin to compare, so the built app must be at its own index.html.
+ */
+function isAppUrl(url: string, appOrigin: string): boolean {
+  let frame: URL
+  let app: URL
+  try {
+    frame = new URL(url)
+    app = new URL(appOrigin)
+  } catch {
+    return false
+  }
+  if (app.protocol === 'file:') {
+    return frame.protocol === 'file:' && frame.host === app.host && frame.pathname === app.pathname
+  }
+  return frame.origin === app.origin
 }

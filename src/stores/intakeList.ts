@@ -45,5 +45,14 @@ export const useIntakeListStore = defineStore('intakeList', () => {
     return null
   }
 
-  return { items, unfinished, nextCursor, search, status, loading, error, load, loadUnfinished, discard }
+  /** Forgets every listed intake (before the device is handed to a patient). */
+  function clear(): void {
+    items.value = []
+    unfinished.value = []
+    nextCursor.value = null
+    search.value = ''
+    error.value = null
+  }
+
+  return { items, unfinished, nextCursor, search, status, loading, error, load, loadUnfinished, discard, clear }
 })

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
 import type { AppError, AppInfo, SessionState } from '../domain'
+import { useIntakeListStore } from './intakeList'
 
 export const useSessionStore = defineStore('session', () => {
   const state = ref<SessionState>({ role: 'staff', intakeId: null, staffPinSet: false })
@@ -23,6 +24,8 @@ export const useSessionStore = defineStore('session', () => {
   async function startPatientMode(intakeId: string): Promise<AppError | null> {
     const result = await api.startPatientMode({ intakeId })
     if (!result.ok) return result.error
+    // Nothing about other patients stays in the renderer while the patient holds the device.
+    useIntakeListStore().clear()
     state.value = result.value
     return null
   }

@@ -29,6 +29,7 @@ export async function createSessionService(
   settings: SettingsStore,
   intakes: Pick<IntakeService, 'get'>,
   clock: { now: () => Date } = { now: () => new Date() },
+  onChange: (state: SessionState) => void = () => undefined,
 ): Promise<SessionService> {
   let lockedIntakeId = await settings.get(LOCK_KEY)
   let failures = 0
@@ -92,13 +93,17 @@ export async function createSessionService(
       }
       await settings.set(LOCK_KEY, intakeId)
       lockedIntakeId = intakeId
-      return state()
+      const next = await state()
+      onChange(next)
+      return next
     },
     async exitPatientMode(pin) {
       await checkPin(pin)
       await settings.set(LOCK_KEY, null)
       lockedIntakeId = null
-      return state()
+      const next = await state()
+      onChange(next)
+      return next
     },
   }
 }
