@@ -121,7 +121,8 @@ export function methodForChannel(channel: string): ApiMethod | null {
 export const METHOD_ACCESS: {
   readonly [M in ApiMethod]: { readonly roles: readonly Role[]; readonly lockedIntakeOnly?: true }
 } = {
-  getAppInfo: { roles: ['staff', 'patient'] },
+  // Staff only: the data folder path is nothing a patient needs to see.
+  getAppInfo: { roles: ['staff'] },
   createDraft: { roles: ['staff'] },
   saveDraft: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
   submitIntake: { roles: ['staff', 'patient'], lockedIntakeOnly: true },

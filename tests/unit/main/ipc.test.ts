@@ -50,7 +50,8 @@ function recordingHandlers(provided: Partial<ApiHandlers>): {
 } {
   const calls: { method: ApiMethod; args: unknown; context: CallContext }[] = []
   const entries = API_METHODS.map((method) => {
-    const own = provided[method] as ((args: unknown, context: CallContext) => Promise<unknown>) | undefined
+    const own = provided[method] as
+      ((args: unknown, context: CallContext) => Promise<unknown>) | undefined
     const handler = (args: unknown, context: CallContext): Promise<unknown> => {
       calls.push({ method, args, context })
       return own ? own(args, context) : Promise.reject(new Error(`unexpected call to ${method}`))
@@ -63,16 +64,24 @@ function recordingHandlers(provided: Partial<ApiHandlers>): {
 describe('createDispatcher', () => {
   it('hands the handler the parsed arguments and the current context', async () => {
     const { handlers, calls } = recordingHandlers({
-      saveDraft: ({ id }) => Promise.resolve({ id, revision: 2, updatedAt: '2026-11-20T10:00:00.000Z', concern: 'none' })
+      saveDraft: ({ id }) =>
+        Promise.resolve({ id, revision: 2, updatedAt: '2026-11-20T10:00:00.000Z', concern: 'none' })
     })
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
-    const result = await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.givenName': '  Maya ' } })
+    const result = await dispatch('saveDraft', {
+      id: SOME_ID,
+      answers: { 'patient.givenName': '  Maya ' }
+    })
 
     expect(valueOf(result)).toMatchObject({ id: SOME_ID, revision: 2 })
     // The answers arrive normalised by the schema, not as the renderer sent them.
     expect(calls).toEqual([
-      { method: 'saveDraft', args: { id: SOME_ID, answers: { 'patient.givenName': 'Maya' } }, context: STAFF }
+      {
+        method: 'saveDraft',
+        args: { id: SOME_ID, answers: { 'patient.givenName': 'Maya' } },
+        context: STAFF
+      }
     ])
   })
 
@@ -92,17 +101,22 @@ describe('createDispatcher', () => {
     const { handlers, calls } = recordingHandlers({})
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
-    const error = errorOf(await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.sex': 'dragon' } }))
+    const error = errorOf(
+      await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.sex': 'dragon' } })
+    )
 
     expect(error.code).toBe('invalid-argument')
-    expect(error.issues).toEqual([expect.objectContaining({ itemId: 'patient.sex', code: 'unknown-code' })])
+    expect(error.issues).toEqual([
+      expect.objectContaining({ itemId: 'patient.sex', code: 'unknown-code' })
+    ])
     expect(calls).toEqual([])
   })
 
   it('turns a ServiceError into a typed error with its code and message', async () => {
     const logError = vi.fn()
     const { handlers } = recordingHandlers({
-      getIntake: () => Promise.reject(new ServiceError('not-found', 'This intake no longer exists.'))
+      getIntake: () =>
+        Promise.reject(new ServiceError('not-found', 'This intake no longer exists.'))
     })
     const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
 
@@ -114,9 +128,12 @@ describe('createDispatcher', () => {
   })
 
   it('passes the issues of a ServiceError through', async () => {
-    const issues = [{ itemId: 'consent.treatment', code: 'must-be-true', message: 'Consent is needed.' }] as const
+    const issues = [
+      { itemId: 'consent.treatment', code: 'must-be-true', message: 'Consent is needed.' }
+    ] as const
     const { handlers } = recordingHandlers({
-      submitIntake: () => Promise.reject(new ServiceError('invalid-argument', 'Fix one answer.', { issues }))
+      submitIntake: () =>
+        Promise.reject(new ServiceError('invalid-argument', 'Fix one answer.', { issues }))
     })
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
@@ -128,7 +145,9 @@ describe('createDispatcher', () => {
 
   it('reports an unexpected error as internal, with a generic message, and logs it', async () => {
     const logError = vi.fn()
-    const crash = new Error('SQLITE_CONSTRAINT: NOT NULL constraint failed: intakes.answers in INSERT INTO intakes')
+    const crash = new Error(
+      'SQLITE_CONSTRAINT: NOT NULL constraint failed: intakes.answers in INSERT INTO intakes'
+    )
     const { handlers } = recordingHandlers({ listIntakes: () => Promise.reject(crash) })
     const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
 
@@ -219,7 +238,12 @@ describe('the app core behind the dispatcher', () => {
   }
 
   /** Every intake and setting as SQLite has them, read over a separate read-only connection. */
-  function rawDatabase(): { count: number; latest: string | null; intakes: unknown[]; settings: unknown[] } {
+  function rawDatabase(): {
+    count: number
+    latest: string | null
+    intakes: unknown[]
+    settings: unknown[]
+  } {
     const db = new Database(core.databasePath, { readonly: true, fileMustExist: true })
     try {
       const summary = db
@@ -295,31 +319,39 @@ describe('the app core behind the dispatcher', () => {
       }
     ]
 
-    it.each(cases)('refuses $name, naming the item, and changes nothing', async ({ method, args, issue }) => {
-      const other = await draft({ 'patient.givenName': 'Other' })
-      const target = await draft({ 'patient.givenName': 'Maya' })
-      const before = await call('getIntake', { id: target.id })
-      const rawBefore = rawDatabase()
+    it.each(cases)(
+      'refuses $name, naming the item, and changes nothing',
+      async ({ method, args, issue }) => {
+        const other = await draft({ 'patient.givenName': 'Other' })
+        const target = await draft({ 'patient.givenName': 'Maya' })
+        const before = await call('getIntake', { id: target.id })
+        const rawBefore = rawDatabase()
 
-      const error = await refused(method, args(target.id))
+        const error = await refused(method, args(target.id))
 
-      expect(error.code).toBe('invalid-argument')
-      expect(error.issues).toEqual([expect.objectContaining(issue)])
-      expect(error.issues?.some((found) => found.itemId.startsWith('answers.'))).toBe(false)
-      expect(error.message).toBe(error.issues?.[0]?.message)
-      expect(await call('getIntake', { id: target.id })).toEqual(before)
-      expect(rawDatabase()).toEqual(rawBefore)
-      expect(rawBefore.count).toBe(2)
-      expect(rawBefore.intakes).toContainEqual(expect.objectContaining({ id: other.id }))
-    })
+        expect(error.code).toBe('invalid-argument')
+        expect(error.issues).toEqual([expect.objectContaining(issue)])
+        expect(error.issues?.some((found) => found.itemId.startsWith('answers.'))).toBe(false)
+        expect(error.message).toBe(error.issues?.[0]?.message)
+        expect(await call('getIntake', { id: target.id })).toEqual(before)
+        expect(rawDatabase()).toEqual(rawBefore)
+        expect(rawBefore.count).toBe(2)
+        expect(rawBefore.intakes).toContainEqual(expect.objectContaining({ id: other.id }))
+      }
+    )
 
     it('refuses invalid answers to createDraft without adding a row', async () => {
       await draft()
       const rawBefore = rawDatabase()
 
-      const error = await refused('createDraft', { answers: { 'rf.bladder': 'perhaps' }, entryMode: 'staff' })
+      const error = await refused('createDraft', {
+        answers: { 'rf.bladder': 'perhaps' },
+        entryMode: 'staff'
+      })
 
-      expect(error.issues).toEqual([expect.objectContaining({ itemId: 'rf.bladder', code: 'unknown-code' })])
+      expect(error.issues).toEqual([
+        expect.objectContaining({ itemId: 'rf.bladder', code: 'unknown-code' })
+      ])
       expect(rawDatabase()).toEqual(rawBefore)
     })
 
@@ -360,7 +392,11 @@ describe('the app core behind the dispatcher', () => {
       locked = await draft()
       await call('setStaffPin', { newPin: PIN })
       await call('startPatientMode', { intakeId: locked.id })
-      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+      expect(await call('getSession', {})).toEqual({
+        role: 'patient',
+        intakeId: locked.id,
+        staffPinSet: true
+      })
     })
 
     it('refuses every staff-only method and changes nothing', async () => {
@@ -381,7 +417,11 @@ describe('the app core behind the dispatcher', () => {
       }
 
       expect(rawDatabase()).toEqual(rawBefore)
-      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+      expect(await call('getSession', {})).toEqual({
+        role: 'patient',
+        intakeId: locked.id,
+        staffPinSet: true
+      })
     })
 
     it('refuses to read or write another intake', async () => {
@@ -403,29 +443,41 @@ describe('the app core behind the dispatcher', () => {
     it('lets the patient read, save and submit the locked intake', async () => {
       expect((await call('getIntake', { id: locked.id })).id).toBe(locked.id)
 
-      const saved = await call('saveDraft', { id: locked.id, answers: { 'patient.givenName': 'Maya' } })
+      const saved = await call('saveDraft', {
+        id: locked.id,
+        answers: { 'patient.givenName': 'Maya' }
+      })
       expect(saved.revision).toBe(2)
 
       const submitted = await call('submitIntake', { id: locked.id, answers: completeAnswers() })
       expect(submitted.status).toBe('submitted')
       const row = rawDatabase().intakes.find(
-        (intake) => typeof intake === 'object' && intake !== null && 'id' in intake && intake.id === locked.id
+        (intake) =>
+          typeof intake === 'object' && intake !== null && 'id' in intake && intake.id === locked.id
       )
       expect(row).toMatchObject({ status: 'submitted' })
     })
 
-    it('still answers getAppInfo and getSession', async () => {
-      expect(await call('getAppInfo', {})).toMatchObject({ version: '0.0.0-test', transport: 'web' })
+    it('answers getSession but keeps the app info (data folder) from the patient', async () => {
+      expect((await refused('getAppInfo', {})).code).toBe('forbidden')
       expect((await call('getSession', {})).role).toBe('patient')
     })
 
     it('returns to staff only with the right PIN', async () => {
       const wrong = await refused('exitPatientMode', { pin: '1111' })
       expect(wrong.code).toBe('forbidden')
-      expect(await call('getSession', {})).toEqual({ role: 'patient', intakeId: locked.id, staffPinSet: true })
+      expect(await call('getSession', {})).toEqual({
+        role: 'patient',
+        intakeId: locked.id,
+        staffPinSet: true
+      })
       expect((await refused('listIntakes', {})).code).toBe('forbidden')
 
-      expect(await call('exitPatientMode', { pin: PIN })).toEqual({ role: 'staff', intakeId: null, staffPinSet: true })
+      expect(await call('exitPatientMode', { pin: PIN })).toEqual({
+        role: 'staff',
+        intakeId: null,
+        staffPinSet: true
+      })
       expect((await call('listIntakes', {})).items.map((item) => item.id).sort()).toEqual(
         [locked.id, other.id].sort()
       )
@@ -469,14 +521,18 @@ describe('registerIpcHandlers', () => {
     dispose: () => void
   } {
     const ipcMain = new FakeIpcMain()
-    const dispatch = vi.fn<Dispatch>((method) => Promise.resolve({ ok: true, value: `ran ${method}` }))
+    const dispatch = vi.fn<Dispatch>((method) =>
+      Promise.resolve({ ok: true, value: `ran ${method}` })
+    )
     const dispose = registerIpcHandlers(ipcMain, dispatch, (event) => event === trustedEvent)
     return { ipcMain, dispatch, dispose }
   }
 
   it('registers one channel per contract method, named app:<method>', () => {
     const { ipcMain } = setUp()
-    expect([...ipcMain.listeners.keys()].sort()).toEqual(API_METHODS.map((method) => `app:${method}`).sort())
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(
+      API_METHODS.map((method) => `app:${method}`).sort()
+    )
     expect(ipcMain.listeners.size).toBe(12)
   })
 

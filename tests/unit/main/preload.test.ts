@@ -5,7 +5,9 @@ import { API_METHODS } from '../../../src/domain/ipc/contract'
 const bridge = vi.hoisted(() => {
   const exposed: { key: string; api: unknown }[] = []
   const ipcRenderer = {
-    invoke: vi.fn((channel: string, args: unknown) => Promise.resolve({ ok: true, value: { channel, args } })),
+    invoke: vi.fn((channel: string, args: unknown) =>
+      Promise.resolve({ ok: true, value: { channel, args } })
+    ),
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn(),
@@ -20,7 +22,10 @@ const bridge = vi.hoisted(() => {
   return { exposed, ipcRenderer, contextBridge }
 })
 
-vi.mock('electron', () => ({ contextBridge: bridge.contextBridge, ipcRenderer: bridge.ipcRenderer }))
+vi.mock('electron', () => ({
+  contextBridge: bridge.contextBridge,
+  ipcRenderer: bridge.ipcRenderer
+}))
 
 // The preload does its work when loaded, as it does in the sandboxed renderer.
 await import('../../../electron/preload/index')
@@ -29,7 +34,8 @@ await import('../../../electron/preload/index')
 function exposedApi(): Record<string, unknown> {
   expect(bridge.exposed).toHaveLength(1)
   const [only] = bridge.exposed
-  if (!only || typeof only.api !== 'object' || only.api === null) throw new Error('the preload exposed no object')
+  if (!only || typeof only.api !== 'object' || only.api === null)
+    throw new Error('the preload exposed no object')
   return only.api as Record<string, unknown>
 }
 
@@ -69,15 +75,18 @@ describe('the preload API', () => {
     }).toThrow(TypeError)
   })
 
-  it.each(API_METHODS)('%s invokes app:%s with its argument and returns the answer', async (name) => {
-    const args = { probe: name }
+  it.each(API_METHODS)(
+    '%s invokes app:%s with its argument and returns the answer',
+    async (name) => {
+      const args = { probe: name }
 
-    const result = await method(name)(args)
+      const result = await method(name)(args)
 
-    expect(bridge.ipcRenderer.invoke).toHaveBeenCalledTimes(1)
-    expect(bridge.ipcRenderer.invoke).toHaveBeenCalledWith(`app:${name}`, args)
-    expect(result).toEqual({ ok: true, value: { channel: `app:${name}`, args } })
-  })
+      expect(bridge.ipcRenderer.invoke).toHaveBeenCalledTimes(1)
+      expect(bridge.ipcRenderer.invoke).toHaveBeenCalledWith(`app:${name}`, args)
+      expect(result).toEqual({ ok: true, value: { channel: `app:${name}`, args } })
+    }
+  )
 
   it('never hands out ipcRenderer or uses any other channel API', async () => {
     const api = exposedApi()

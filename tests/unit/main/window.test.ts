@@ -56,7 +56,11 @@ function onlyWindow(): InstanceType<typeof fake.FakeBrowserWindow> {
 
 describe('createMainWindow', () => {
   it('creates the window with the security baseline and the preload', () => {
-    const created = createMainWindow({ preloadPath: PRELOAD, rendererUrl: undefined, rendererFile: RENDERER_FILE })
+    const created = createMainWindow({
+      preloadPath: PRELOAD,
+      rendererUrl: undefined,
+      rendererFile: RENDERER_FILE
+    })
 
     const window = onlyWindow()
     expect(created).toBe(window)
@@ -75,7 +79,9 @@ describe('createMainWindow', () => {
     createMainWindow({ preloadPath: PRELOAD, rendererUrl: undefined, rendererFile: RENDERER_FILE })
     const { options } = onlyWindow()
     const preferences =
-      typeof options === 'object' && options !== null && 'webPreferences' in options ? options.webPreferences : null
+      typeof options === 'object' && options !== null && 'webPreferences' in options
+        ? options.webPreferences
+        : null
     expect(preferences).not.toBeNull()
     for (const risky of [
       'nodeIntegrationInSubFrames',
@@ -85,7 +91,9 @@ describe('createMainWindow', () => {
       'enableBlinkFeatures',
       'webviewTag'
     ]) {
-      expect({ [risky]: (preferences as Record<string, unknown>)[risky] }).toEqual({ [risky]: undefined })
+      expect({ [risky]: (preferences as Record<string, unknown>)[risky] }).toEqual({
+        [risky]: undefined
+      })
     }
   })
 
@@ -101,7 +109,11 @@ describe('createMainWindow', () => {
   })
 
   it('loads the dev server URL when there is one', () => {
-    createMainWindow({ preloadPath: PRELOAD, rendererUrl: 'http://localhost:5173', rendererFile: RENDERER_FILE })
+    createMainWindow({
+      preloadPath: PRELOAD,
+      rendererUrl: 'http://localhost:5173',
+      rendererFile: RENDERER_FILE
+    })
     expect(onlyWindow().loads).toEqual(['url:http://localhost:5173'])
   })
 })
@@ -125,7 +137,11 @@ describe('hardenWebContents', () => {
       },
       getURL: () => currentUrl
     }
-    return { contents: contents as unknown as WebContents, listeners, openHandler: () => openHandler }
+    return {
+      contents: contents as unknown as WebContents,
+      listeners,
+      openHandler: () => openHandler
+    }
   }
 
   /** Emits an event at the fake contents and says whether the app prevented it. */
@@ -144,7 +160,9 @@ describe('hardenWebContents', () => {
     hardenWebContents(contents)
     const handler = openHandler()
     expect(handler).toBeDefined()
-    expect(handler?.({ url: 'https://example.org/', frameName: '', features: '' })).toEqual({ action: 'deny' })
+    expect(handler?.({ url: 'https://example.org/', frameName: '', features: '' })).toEqual({
+      action: 'deny'
+    })
     expect(handler?.({ url: APP_URL, frameName: '', features: '' })).toEqual({ action: 'deny' })
   })
 
@@ -205,23 +223,33 @@ describe('isTrustedSender', () => {
 
   it("accepts the app's own main frame at the app's origin", () => {
     const built = fakeWindow(`${FILE_ORIGIN}#/intake/5b0d7c1e`)
-    expect(isTrustedSender(built.window, eventFrom(built.webContents, built.mainFrame), FILE_ORIGIN)).toBe(true)
+    expect(
+      isTrustedSender(built.window, eventFrom(built.webContents, built.mainFrame), FILE_ORIGIN)
+    ).toBe(true)
 
     const dev = fakeWindow(`${DEV_ORIGIN}/#/`)
-    expect(isTrustedSender(dev.window, eventFrom(dev.webContents, dev.mainFrame), DEV_ORIGIN)).toBe(true)
+    expect(isTrustedSender(dev.window, eventFrom(dev.webContents, dev.mainFrame), DEV_ORIGIN)).toBe(
+      true
+    )
   })
 
   it('rejects another web contents, even at the app origin', () => {
     const app = fakeWindow(`${FILE_ORIGIN}#/`)
     const other = fakeWindow(`${FILE_ORIGIN}#/`)
-    expect(isTrustedSender(app.window, eventFrom(other.webContents, other.mainFrame), FILE_ORIGIN)).toBe(false)
-    expect(isTrustedSender(app.window, eventFrom(other.webContents, app.mainFrame), FILE_ORIGIN)).toBe(false)
+    expect(
+      isTrustedSender(app.window, eventFrom(other.webContents, other.mainFrame), FILE_ORIGIN)
+    ).toBe(false)
+    expect(
+      isTrustedSender(app.window, eventFrom(other.webContents, app.mainFrame), FILE_ORIGIN)
+    ).toBe(false)
   })
 
   it('rejects a subframe of the window, and a frame that is gone', () => {
     const app = fakeWindow(`${FILE_ORIGIN}#/`)
     const subframe = { url: `${FILE_ORIGIN}#/` }
-    expect(isTrustedSender(app.window, eventFrom(app.webContents, subframe), FILE_ORIGIN)).toBe(false)
+    expect(isTrustedSender(app.window, eventFrom(app.webContents, subframe), FILE_ORIGIN)).toBe(
+      false
+    )
     expect(isTrustedSender(app.window, eventFrom(app.webContents, null), FILE_ORIGIN)).toBe(false)
   })
 
@@ -236,7 +264,9 @@ describe('isTrustedSender', () => {
     ['a file in a folder named like the app', FILE_ORIGIN, `${FILE_ORIGIN}/evil.html`]
   ])('rejects %s', (_name, appOrigin, frameUrl) => {
     const app = fakeWindow(frameUrl)
-    expect(isTrustedSender(app.window, eventFrom(app.webContents, app.mainFrame), appOrigin)).toBe(false)
+    expect(isTrustedSender(app.window, eventFrom(app.webContents, app.mainFrame), appOrigin)).toBe(
+      false
+    )
   })
 
   it('rejects a destroyed window and no window', () => {

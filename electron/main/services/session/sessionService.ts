@@ -13,6 +13,8 @@ import { hashPin, verifyPin } from './pinHash'
 
 const PIN_KEY = 'staffPinHash'
 const LOCK_KEY = 'patientModeIntakeId'
+const FAILURES_KEY = 'staffPinFailures'
+const LOCKOUT_KEY = 'staffPinLockedOutUntil'
 const MAX_FAILURES = 5
 const LOCKOUT_MS = 30_000
 
@@ -32,8 +34,10 @@ export async function createSessionService(
   onChange: (state: SessionState) => void = () => undefined,
 ): Promise<SessionService> {
   let lockedIntakeId = await settings.get(LOCK_KEY)
-  let failures = 0
-  let lockedOutUntil = 0
+  // The wrong-PIN count and lockout are stored, so restarting the app on the
+  // tablet does not hand out five fresh guesses.
+  let failures = Number(await settings.get(FAILURES_KEY)) || 0
+  let lockedOutUntil = Number(await settings.get(LOCKOUT_KEY)) || 0
   // PIN checks run one at a time: checked side by side, a batch of guesses
   // would all be compared before the fifth failure set the lockout.
   let pinQueue: Promise<unknown> = Promise.resolve()
@@ -66,9 +70,12 @@ export async function createSessionService(
       if (failures >= MAX_FAILURES) {
         failures = 0
         lockedOutUntil = now + LOCKOUT_MS
+        await settings.set(LOCKOUT_KEY, String(lockedOutUntil))
       }
+      await settings.set(FAILURES_KEY, String(failures))
       throw new ServiceError('forbidden', 'That PIN is not right.')
     }
+    if (failures !== 0) await settings.set(FAILURES_KEY, null)
     failures = 0
   }
 

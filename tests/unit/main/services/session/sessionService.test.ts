@@ -55,7 +55,9 @@ beforeEach(async () => {
 
 /** The settings table exactly as SQLite has it. */
 function rawSettings(): Record<string, string> {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all()
+  const rows = db
+    .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+    .all()
   return Object.fromEntries(rows.map((row) => [row.key, row.value]))
 }
 
@@ -65,7 +67,8 @@ async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
     () => undefined,
     (reason: unknown) => reason
   )
-  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`)
+  if (!(error instanceof ServiceError))
+    throw new Error(`expected a ServiceError, got ${String(error)}`)
   return error
 }
 
@@ -164,30 +167,49 @@ describe('wrong PINs', () => {
     expect(session.context()).toEqual({ role: 'patient', lockedIntakeId: id })
 
     clock.advance(1)
-    expect(await session.exitPatientMode(PIN)).toEqual({ role: 'staff', intakeId: null, staffPinSet: true })
+    expect(await session.exitPatientMode(PIN)).toEqual({
+      role: 'staff',
+      intakeId: null,
+      staffPinSet: true
+    })
     expect(session.context()).toEqual({ role: 'staff', lockedIntakeId: null })
+  })
+
+  it('keeps the count and the lockout across a restart of the app', async () => {
+    const id = await inPatientMode()
+    await failExits(3)
+    session = await createSessionService(settings, intakes, clock)
+    await failExits(2)
+    session = await createSessionService(settings, intakes, clock)
+    expect((await rejection(session.exitPatientMode(PIN))).message).toMatch(/Too many wrong PINs/)
+    expect(session.context()).toEqual({ role: 'patient', lockedIntakeId: id })
+    clock.advance(30_000)
+    expect((await session.exitPatientMode(PIN)).role).toBe('staff')
   })
 
   it('does not lock after four wrong tries, and the right PIN starts the count again', async () => {
     await session.setStaffPin({ newPin: PIN })
     for (let i = 0; i < 4; i += 1) {
-      expect((await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1111' }))).message).toBe(
-        'That PIN is not right.'
-      )
+      expect(
+        (await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1111' }))).message
+      ).toBe('That PIN is not right.')
     }
     await session.setStaffPin({ currentPin: PIN, newPin: PIN })
     for (let i = 0; i < 4; i += 1) {
-      expect((await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1111' }))).message).toBe(
-        'That PIN is not right.'
-      )
+      expect(
+        (await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1111' }))).message
+      ).toBe('That PIN is not right.')
     }
     // Eight wrong in all, but never five in a row: the right PIN still works.
-    expect(await session.setStaffPin({ currentPin: PIN, newPin: '1357' })).toMatchObject({ staffPinSet: true })
+    expect(await session.setStaffPin({ currentPin: PIN, newPin: '1357' })).toMatchObject({
+      staffPinSet: true
+    })
   })
 
   it('applies the lockout to changing the PIN as well', async () => {
     await session.setStaffPin({ newPin: PIN })
-    for (let i = 0; i < 5; i += 1) await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1357' }))
+    for (let i = 0; i < 5; i += 1)
+      await rejection(session.setStaffPin({ currentPin: WRONG, newPin: '1357' }))
 
     const locked = await rejection(session.setStaffPin({ currentPin: PIN, newPin: '1357' }))
 
@@ -202,7 +224,9 @@ describe('wrong PINs', () => {
     const outcomes = await Promise.allSettled(guesses.map((pin) => session.exitPatientMode(pin)))
 
     // Five wrong guesses lock entry before the right one is looked at.
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(guesses.length).fill('rejected'))
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      Array(guesses.length).fill('rejected')
+    )
     const last = outcomes.at(-1)
     const reason: unknown = last?.status === 'rejected' ? last.reason : undefined
     expect(reason).toBeInstanceOf(ServiceError)
@@ -274,6 +298,27 @@ describe('patient mode', () => {
     await restarted.exitPatientMode(PIN)
     const again = await createSessionService(settings, intakes, clock)
     expect(again.context()).toEqual({ role: 'staff', lockedIntakeId: null })
+  })
+
+  it('tells the listener when patient mode starts and ends, and not when it is refused', async () => {
+    const changes: unknown[] = []
+    const watched = await createSessionService(settings, intakes, clock, (state) =>
+      changes.push(state)
+    )
+    const id = await draftId()
+
+    await rejection(watched.startPatientMode(id))
+    await watched.setStaffPin({ newPin: PIN })
+    expect(changes).toEqual([])
+
+    await watched.startPatientMode(id)
+    await rejection(watched.exitPatientMode(WRONG))
+    await watched.exitPatientMode(PIN)
+
+    expect(changes).toEqual([
+      { role: 'patient', intakeId: id, staffPinSet: true },
+      { role: 'staff', intakeId: null, staffPinSet: true }
+    ])
   })
 
   it('cannot be exited before a PIN exists', async () => {
