@@ -40,7 +40,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../*', '!../types', '!../records', '!../errors', '!../catalogue', '!../validateAnswers', '!../dates', '!../answerAccess'], message: 'src/domain imports only itself.' },
+            { group: ['../*', '!../types', '!../records', '!../errors', '!../catalogue', '!../validateAnswers', '!../dates', '!../answerAccess', '!../signaturePath'], message: 'src/domain imports only itself.' },
             { group: ['vue', 'vue-*', 'pinia', 'electron', 'better-sqlite3', 'node:*', 'pdfmake'], message: 'src/domain is pure TypeScript.' }
           ]
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pointGroupsToSvgPath, svgPathToStrokes } from '../../../src/components/signaturePath'
+import { pointGroupsToSvgPath, svgPathToStrokes } from '../../../src/domain/signaturePath'
 
 const group = (...pts: Array<[number, number]>) => ({ points: pts.map(([x, y]) => ({ x, y })) })
 
