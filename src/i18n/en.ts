@@ -84,7 +84,7 @@ export default {
     scaleMax: '10 = worst imaginable',
     scaleMinInterference: '0 = does not interfere',
     scaleMaxInterference: '10 = completely interferes',
-    dateHint: 'Year-month-day, for example 1990-04-23',
+    dateHint: 'Type the date in the box, or choose it from the calendar.',
     charactersLeft: '{count} characters left'
   },
   validation: {
@@ -288,7 +288,7 @@ export default {
     yourLeft: 'Your left',
     yourRight: 'Your right',
     listLabel: 'Pain areas (list)',
-    selected: '{count} areas chosen',
+    selected: '{count} area chosen | {count} areas chosen',
     regions: {
       'low-back-left': 'Lower back, left side',
       'low-back-centre': 'Lower back, middle',

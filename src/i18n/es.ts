@@ -85,7 +85,7 @@ const messages: MessageSchema = {
     scaleMax: '10 = el peor que pueda imaginar',
     scaleMinInterference: '0 = no interfiere',
     scaleMaxInterference: '10 = interfiere por completo',
-    dateHint: 'Año-mes-día, por ejemplo 1990-04-23',
+    dateHint: 'Escriba la fecha en la casilla o elíjala en el calendario.',
     charactersLeft: 'Caracteres restantes: {count}'
   },
   validation: {

@@ -82,7 +82,7 @@ const messages: MessageSchema = {
     scaleMax: '10 = 能想象到的最痛',
     scaleMinInterference: '0 = 没有影响',
     scaleMaxInterference: '10 = 完全受影响',
-    dateHint: '年-月-日，例如 1990-04-23',
+    dateHint: '请在框中输入日期，或从日历中选择。',
     charactersLeft: '还可以输入 {count} 个字'
   },
   validation: {

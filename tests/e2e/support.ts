@@ -12,13 +12,16 @@ export interface GoldenCase {
 }
 
 export function goldenCase(name: string): GoldenCase {
-  return JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/cases', `${name}.json`), 'utf8')) as GoldenCase
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/cases', `${name}.json`), 'utf8')
+  ) as GoldenCase
 }
 
 /** The record as the main process holds it, read through the page's own `window.api`. */
 export async function storedIntake(page: Page, id: string): Promise<IntakeRecord> {
   const result = await page.evaluate((intakeId) => window.api.getIntake({ id: intakeId }), id)
-  if (!result.ok) throw new Error(`getIntake(${id}) failed: ${result.error.code}: ${result.error.message}`)
+  if (!result.ok)
+    throw new Error(`getIntake(${id}) failed: ${result.error.code}: ${result.error.message}`)
   return result.value
 }
 
@@ -31,7 +34,11 @@ export function flagSet(flags: readonly { condition: string; level: string }[]):
  * Creates an intake through the API (no UI), optionally submitted; for specs whose subject is a
  * screen that needs a record to show, not the entry of one.
  */
-export async function seedIntake(page: Page, answers: IntakeAnswers, options: { submit?: boolean } = {}): Promise<string> {
+export async function seedIntake(
+  page: Page,
+  answers: IntakeAnswers,
+  options: { submit?: boolean } = {}
+): Promise<string> {
   return page.evaluate(
     async ({ answers: initial, submit }) => {
       const created = await window.api.createDraft({ answers: initial, entryMode: 'staff' })
@@ -48,5 +55,7 @@ export async function seedIntake(page: Page, answers: IntakeAnswers, options: { 
 
 /** Keeps only the answers whose item ids start with one of `prefixes`. */
 export function answersOf(answers: IntakeAnswers, ...prefixes: string[]): IntakeAnswers {
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => prefixes.some((prefix) => id.startsWith(prefix))))
+  return Object.fromEntries(
+    Object.entries(answers).filter(([id]) => prefixes.some((prefix) => id.startsWith(prefix)))
+  )
 }
