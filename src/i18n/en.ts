@@ -94,7 +94,7 @@ export default {
     'unknown-code': 'Please choose one of the options shown.',
     'duplicate-code': 'An option was chosen twice.',
     'out-of-range': 'Please choose a number from 0 to 10.',
-    'invalid-date': 'Please enter a real date as year-month-day, for example 1990-04-23.',
+    'invalid-date': 'This is not a real date. Please check the day, month and year, or pick the date from the calendar.',
     'future-date': 'This date is in the future. Please check it.',
     'age-out-of-range': 'Please check the date of birth.',
     'too-long': 'This answer is too long. Please shorten it.',

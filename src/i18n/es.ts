@@ -96,7 +96,7 @@ const messages: MessageSchema = {
     'duplicate-code': 'Se eligió una opción dos veces.',
     'out-of-range': 'Por favor, elija un número del 0 al 10.',
     'invalid-date':
-      'Por favor, escriba una fecha real en el orden año-mes-día, por ejemplo 1990-04-23.',
+      'Esta fecha no existe. Revise el día, el mes y el año, o elija la fecha en el calendario.',
     'future-date': 'Esta fecha es en el futuro. Por favor, revísela.',
     'age-out-of-range': 'Por favor, revise la fecha de nacimiento.',
     'too-long': 'Esta respuesta es demasiado larga. Por favor, acórtela.',

@@ -92,7 +92,7 @@ const messages: MessageSchema = {
     'unknown-code': '请从显示的选项中选择一项。',
     'duplicate-code': '有一个选项被选了两次。',
     'out-of-range': '请选择 0 到 10 之间的数字。',
-    'invalid-date': '请按“年-月-日”填写一个真实的日期，例如 1990-04-23。',
+    'invalid-date': '这不是一个有效的日期。请检查年、月、日，或从日历中选择。',
     'future-date': '这个日期还没有到，请检查一下。',
     'age-out-of-range': '请检查出生日期。',
     'too-long': '这个回答太长了，请写短一些。',

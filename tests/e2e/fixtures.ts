@@ -4,30 +4,15 @@
  * - electron: the built desktop app, launched with Playwright's _electron;
  * - web: the built renderer in Chromium, with the same `window.api` the
  *   preload builds, wired to the real main-process core (real SQLite in a
- *   temporary folder). Only the IPC transport is replaced.
+ *   temporary folder). Only the IPC transport is replaced (tests/support/webApp.ts).
  */
 import { test as base, _electron, expect, type Browser, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, resolve } from 'node:path'
-import { createAppCore, type AppCore } from '../../electron/main/appCore'
-import { API_METHODS, methodForChannel } from '../../src/domain/ipc/contract'
+import { join } from 'node:path'
+import { launchWebApp, ROOT } from '../support/webApp'
 import { electronBinary, fixtureKind, type FixtureKind } from './fixtureKind'
-
-const ROOT = resolve(import.meta.dirname, '../..')
-const RENDERER_DIR = join(ROOT, 'out/renderer')
-const WEB_ORIGIN = 'http://back-intake.test'
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf'
-}
 
 export interface AppHandle {
   readonly kind: FixtureKind
@@ -56,48 +41,14 @@ interface Launched {
   close(): Promise<void>
 }
 
-/** Installs `window.api` exactly as the preload does: one function per contract method, nothing else. */
-function installApi({ methods }: { methods: readonly string[] }): void {
-  type Invoke = (channel: string, args: unknown) => Promise<unknown>
-  const invoke = (window as unknown as { __backIntakeInvoke: Invoke }).__backIntakeInvoke
-  const api = Object.fromEntries(methods.map((method) => [method, (args: unknown) => invoke(`app:${method}`, args)]))
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
-}
-
 async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Promise<Launched> {
-  let core: AppCore | null = await createAppCore({ dataDir, version: 'test', transport: 'web' })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
-  await context.exposeFunction('__backIntakeInvoke', async (channel: string, args: unknown) => {
-    const method = methodForChannel(channel)
-    if (!method || !core) return { ok: false, error: { code: 'forbidden', message: 'Unknown channel.' } }
-    if (method === 'saveDraft' && faults.saveDraftFailures > 0) {
-      faults.saveDraftFailures -= 1
-      return DISK_FULL
-    }
-    return core.dispatch(method, args)
-  })
-  await context.addInitScript(installApi, { methods: API_METHODS })
-  await context.route(`${WEB_ORIGIN}/**`, async (route) => {
-    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^([/\\])+/, '')
-    const file = join(RENDERER_DIR, path || 'index.html')
-    if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 })
-    try {
-      const body = readFileSync(file)
-      return route.fulfill({ status: 200, body, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
-    } catch {
-      return route.fulfill({ status: 404 })
-    }
-  })
-  const page = await context.newPage()
-  await page.goto(`${WEB_ORIGIN}/index.html`)
-  return {
-    page,
-    async close() {
-      await context.close()
-      core?.close()
-      core = null
-    }
+  const app = await launchWebApp(browser, dataDir)
+  app.intercept = (method) => {
+    if (method !== 'saveDraft' || faults.saveDraftFailures === 0) return undefined
+    faults.saveDraftFailures -= 1
+    return DISK_FULL
   }
+  return { page: app.page, close: () => app.close() }
 }
 
 function electronBinding(): string {

@@ -1,25 +1,6 @@
-import type { Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { IntakeAnswers, IntakeRecord } from '../../src/domain'
 import { expect, test } from './fixtures'
 import { IntakeForm } from './pages/intakeForm'
-
-interface GoldenCase {
-  name: string
-  answers: IntakeAnswers
-  expect: { concern: string; flags: { condition: string; level: string }[]; patterns: string[] }
-}
-
-function goldenCase(name: string): GoldenCase {
-  return JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/cases', `${name}.json`), 'utf8')) as GoldenCase
-}
-
-async function storedIntake(page: Page, id: string): Promise<IntakeRecord> {
-  const result = await page.evaluate((intakeId) => window.api.getIntake({ id: intakeId }), id)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value
-}
+import { goldenCase, storedIntake } from './support'
 
 function intakeIdFromUrl(url: string): string {
   const match = /#\/intakes?\/([0-9a-f-]{36})/.exec(url)
