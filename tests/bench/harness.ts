@@ -18,6 +18,7 @@ export interface BenchRow {
   readonly p95Ms: number
   readonly baselineName: string
   readonly baselineMedianMs: number
+  readonly baselineP95Ms: number
   /** `medianMs / baselineMedianMs`. */
   readonly ratio: number
 }
@@ -76,6 +77,7 @@ export function benchRow(
     p95Ms: timing.p95Ms,
     baselineName,
     baselineMedianMs: baseline.medianMs,
+    baselineP95Ms: baseline.p95Ms,
     ratio: timing.medianMs / baseline.medianMs
   }
 }
@@ -97,15 +99,16 @@ function pad(text: string, width: number, side: 'left' | 'right'): string {
   return side === 'left' ? fill + text : text + fill
 }
 
-/** Renders rows as a fixed-width text table: name, median, p95, baseline median, ratio. */
+/** Renders rows as a fixed-width text table: name, median, p95, baseline median and p95, ratio. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['benchmark', 'median ms', 'p95 ms', 'baseline', 'baseline median ms', 'ratio']
+  const header = ['benchmark', 'median ms', 'p95 ms', 'baseline', 'baseline median', 'baseline p95', 'ratio']
   const body = rows.map((row) => [
     row.name,
     row.medianMs.toFixed(3),
     row.p95Ms.toFixed(3),
     row.baselineName,
     row.baselineMedianMs.toFixed(3),
+    row.baselineP95Ms.toFixed(3),
     `${row.ratio.toFixed(2)}x`
   ])
   const widths = header.map((title, column) =>

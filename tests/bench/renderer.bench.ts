@@ -128,6 +128,7 @@ export async function runRendererBenchmarks(log: (line: string) => void = () => 
       p95Ms: kb(scripts.gzipBytes),
       baselineName: 'Vue runtime alone, gzipped (KB)',
       baselineMedianMs: kb(vueRuntime),
+      baselineP95Ms: kb(vueRuntime),
       ratio: scripts.gzipBytes / vueRuntime
     })
   } finally {
