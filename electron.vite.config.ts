@@ -15,9 +15,9 @@ function devCsp(): Plugin {
     transformIndexHtml(html) {
       return html.replace(
         /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/,
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://localhost:* http://localhost:*">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://localhost:* http://localhost:*">`
       )
-    },
+    }
   }
 }
 
@@ -25,8 +25,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
-    },
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } }
+    }
   },
   preload: {
     build: {
@@ -37,9 +37,9 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
-    },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
   },
   renderer: {
     root: 'src',
@@ -49,7 +49,7 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('src/index.html') } },
       // Files, not data: URIs, so the CSP needs no data: for fonts or scripts.
-      assetsInlineLimit: 0,
-    },
-  },
+      assetsInlineLimit: 0
+    }
+  }
 })

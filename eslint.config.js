@@ -13,18 +13,26 @@ const noElectronFromRenderer = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**']
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {
     files: ['**/*.vue'],
-    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } }
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, sourceType: 'module' }
+    }
   },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'vue/multi-word-component-names': 'off',
       'no-console': 'off',
@@ -40,8 +48,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../*', '!../types', '!../records', '!../errors', '!../catalogue', '!../validateAnswers', '!../dates', '!../answerAccess', '!../signaturePath'], message: 'src/domain imports only itself.' },
-            { group: ['vue', 'vue-*', 'pinia', 'electron', 'better-sqlite3', 'node:*', 'pdfmake'], message: 'src/domain is pure TypeScript.' }
+            {
+              group: [
+                '../*',
+                '!../types',
+                '!../records',
+                '!../errors',
+                '!../catalogue',
+                '!../validateAnswers',
+                '!../dates',
+                '!../answerAccess',
+                '!../signaturePath'
+              ],
+              message: 'src/domain imports only itself.'
+            },
+            {
+              group: ['vue', 'vue-*', 'pinia', 'electron', 'better-sqlite3', 'node:*', 'pdfmake'],
+              message: 'src/domain is pure TypeScript.'
+            }
           ]
         }
       ]
@@ -59,7 +83,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../main/**', 'node:*', 'better-sqlite3', 'vue'], message: 'The preload imports only electron and src/domain.' }] }
+        {
+          patterns: [
+            {
+              group: ['../main/**', 'node:*', 'better-sqlite3', 'vue'],
+              message: 'The preload imports only electron and src/domain.'
+            }
+          ]
+        }
       ]
     }
   },
@@ -69,7 +100,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/*', '!**/src/domain', '**/src/!(domain)/**'], message: 'electron/ may import src/domain only.' }] }
+        {
+          patterns: [
+            {
+              group: ['**/src/*', '!**/src/domain', '**/src/!(domain)/**'],
+              message: 'electron/ may import src/domain only.'
+            }
+          ]
+        }
       ]
     }
   },

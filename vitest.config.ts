@@ -7,6 +7,6 @@ export default defineConfig({
     // Two cores: one fork keeps the native SQLite builds from fighting the e2e browser.
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
-  },
+    reporters: ['default']
+  }
 })

@@ -6,11 +6,18 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 // The renderer benchmarks measure the production build.
-const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' })
-if (build.status !== 0) process.exit(build.status ?? 1)
-
-const child = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'tests/bench/run.ts')], {
+const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
   cwd: root,
   stdio: 'inherit'
 })
+if (build.status !== 0) process.exit(build.status ?? 1)
+
+const child = spawnSync(
+  join(root, 'node_modules', '.bin', 'tsx'),
+  [join(root, 'tests/bench/run.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit'
+  }
+)
 process.exit(child.status ?? 1)

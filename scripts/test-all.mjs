@@ -20,8 +20,14 @@ let failed = 0
 function run(title, command, args, env = {}) {
   console.log(`\n=== ${title} ===`)
   const started = Date.now()
-  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-  console.log(`=== ${title}: ${child.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  const child = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env }
+  })
+  console.log(
+    `=== ${title}: ${child.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
   return child.status === 0
 }
 
@@ -32,19 +38,31 @@ function gate(title, command, args) {
 function countVitest(file) {
   if (!existsSync(file)) return null
   const report = JSON.parse(readFileSync(file, 'utf8'))
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) }
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0)
+  }
 }
 
 function countPlaywright(file) {
   if (!existsSync(file)) return null
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {}
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 }
+  return {
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? 0,
+    skipped: stats.skipped ?? 0
+  }
 }
 
 gate('type-check', 'npm', ['run', '--silent', 'typecheck'])
 gate('lint', 'npm', ['run', '--silent', 'lint'])
 
-const unitOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`])
+const unitOk = run('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${join(results, 'unit.json')}`
+])
 const unit = countVitest(join(results, 'unit.json'))
 if (unit) {
   passed += unit.passed
@@ -58,7 +76,8 @@ if (run('build', bin('electron-vite'), ['build'])) {
   if (e2e) {
     passed += e2e.passed
     failed += e2e.failed
-    if (e2e.skipped) console.log(`(${e2e.skipped} end-to-end tests skipped; each prints its reason above)`)
+    if (e2e.skipped)
+      console.log(`(${e2e.skipped} end-to-end tests skipped; each prints its reason above)`)
   }
   if (!e2eOk && (!e2e || e2e.failed === 0)) failed += 1
 } else {

@@ -14,7 +14,12 @@ export const router = createRouter({
     { path: '/', name: 'start', component: StartView },
     { path: '/intake/:id', name: 'intake', component: IntakeView, props: true },
     { path: '/intakes', name: 'intakes', component: () => import('./views/IntakeListView.vue') },
-    { path: '/intakes/:id', name: 'intake-detail', component: () => import('./views/IntakeDetailView.vue'), props: true },
+    {
+      path: '/intakes/:id',
+      name: 'intake-detail',
+      component: () => import('./views/IntakeDetailView.vue'),
+      props: true
+    },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' }
   ]
@@ -23,7 +28,11 @@ export const router = createRouter({
 router.beforeEach((to) => {
   const session = useSessionStore()
   const locked = session.state.intakeId
-  if (session.state.role === 'patient' && locked && !(to.name === 'intake' && to.params['id'] === locked)) {
+  if (
+    session.state.role === 'patient' &&
+    locked &&
+    !(to.name === 'intake' && to.params['id'] === locked)
+  ) {
     return { name: 'intake', params: { id: locked } }
   }
   return true

@@ -40,21 +40,27 @@ export interface AppCore {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   mkdirSync(options.dataDir, { recursive: true })
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME)
-  const db = openDatabase(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  const db = openDatabase(
+    databasePath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  )
   try {
     const now = options.now ?? (() => new Date())
     const intakes = createSqliteIntakeService(db, { now })
-    const session = await createSessionService(createSqliteSettingsStore(db), intakes, { now }, (state) =>
-      options.onSessionChange?.(state)
+    const session = await createSessionService(
+      createSqliteSettingsStore(db),
+      intakes,
+      { now },
+      (state) => options.onSessionChange?.(state)
     )
     const handlers = createHandlers({
       intakes,
       session,
-      appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+      appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport }
     })
     const dispatch = createDispatcher(handlers, {
       context: () => session.context(),
-      logError: (method, error) => options.logError?.(method, error),
+      logError: (method, error) => options.logError?.(method, error)
     })
     return { dispatch, databasePath, session: await session.state(), close: () => db.close() }
   } catch (error) {

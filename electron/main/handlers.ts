@@ -29,6 +29,6 @@ export function createHandlers({ intakes, session, appInfo }: HandlerServices) {
     getSession: () => session.state(),
     setStaffPin: (args) => session.setStaffPin(args),
     startPatientMode: ({ intakeId }) => session.startPatientMode(intakeId),
-    exitPatientMode: ({ pin }) => session.exitPatientMode(pin),
+    exitPatientMode: ({ pin }) => session.exitPatientMode(pin)
   } satisfies ApiHandlers
 }

@@ -30,7 +30,9 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false)
+  )
   session.defaultSession.setPermissionCheckHandler(() => false)
 
   const dataDir = process.env['BACK_INTAKE_DATA_DIR'] || app.getPath('userData')
@@ -45,11 +47,13 @@ async function start(): Promise<void> {
       ...(nativeBinding ? { nativeBinding } : {}),
       logError: (context, error) => console.error(`[${context}]`, error),
       // The patient sees only their intake, full screen; staff get the window back.
-      onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient'),
+      onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient')
     })
   } catch (error) {
     const message =
-      error instanceof DatabaseOpenError ? error.message : `The app could not open its data folder ${dataDir}.`
+      error instanceof DatabaseOpenError
+        ? error.message
+        : `The app could not open its data folder ${dataDir}.`
     dialog.showErrorBox('Back Intake cannot start', message)
     console.error(error)
     app.exit(1)
@@ -59,10 +63,13 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     rendererUrl,
-    rendererFile,
+    rendererFile
   })
-  if (core.session.role === 'patient') mainWindow.once('ready-to-show', () => mainWindow?.setFullScreen(true))
-  registerIpcHandlers(ipcMain, core.dispatch, (event) => isTrustedSender(mainWindow, event, appOrigin))
+  if (core.session.role === 'patient')
+    mainWindow.once('ready-to-show', () => mainWindow?.setFullScreen(true))
+  registerIpcHandlers(ipcMain, core.dispatch, (event) =>
+    isTrustedSender(mainWindow, event, appOrigin)
+  )
   mainWindow.on('closed', () => {
     mainWindow = null
   })

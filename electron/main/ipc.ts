@@ -53,11 +53,20 @@ function toValidationIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
     return issue.keys.map((key) => ({
       itemId: itemIdOf([...issue.path, key]),
       code: 'unknown-item',
-      message: `Unrecognized key: "${key}"`,
+      message: `Unrecognized key: "${key}"`
     }))
   }
-  const params = issue.code === 'custom' ? (issue.params as { issueCode?: ValidationIssue['code'] } | undefined) : undefined
-  return [{ itemId: itemIdOf(issue.path), code: params?.issueCode ?? 'wrong-type', message: issue.message }]
+  const params =
+    issue.code === 'custom'
+      ? (issue.params as { issueCode?: ValidationIssue['code'] } | undefined)
+      : undefined
+  return [
+    {
+      itemId: itemIdOf(issue.path),
+      code: params?.issueCode ?? 'wrong-type',
+      message: issue.message
+    }
+  ]
 }
 
 function itemIdOf(path: readonly PropertyKey[]): string {
@@ -89,18 +98,31 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
       const issues = parsed.error.issues.flatMap(toValidationIssues)
       return failure({
         code: 'invalid-argument',
-        message: issues.length === 1 && issues[0] ? issues[0].message : `${issues.length} answers need attention.`,
-        issues,
+        message:
+          issues.length === 1 && issues[0]
+            ? issues[0].message
+            : `${issues.length} answers need attention.`,
+        issues
       })
     }
 
     const context = options.context()
     const access = METHOD_ACCESS[method]
     if (!access.roles.includes(context.role)) {
-      return failure({ code: 'forbidden', message: 'This action is not available in the current mode.' })
+      return failure({
+        code: 'forbidden',
+        message: 'This action is not available in the current mode.'
+      })
     }
-    if (context.role === 'patient' && access.lockedIntakeOnly && intakeIdOf(parsed.data) !== context.lockedIntakeId) {
-      return failure({ code: 'forbidden', message: 'Only the intake handed to the patient can be opened here.' })
+    if (
+      context.role === 'patient' &&
+      access.lockedIntakeOnly &&
+      intakeIdOf(parsed.data) !== context.lockedIntakeId
+    ) {
+      return failure({
+        code: 'forbidden',
+        message: 'Only the intake handed to the patient can be opened here.'
+      })
     }
 
     try {
@@ -110,10 +132,17 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
       return { ok: true, value: await handler(parsed.data, context) }
     } catch (error) {
       if (error instanceof ServiceError) {
-        return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) })
+        return failure({
+          code: error.code,
+          message: error.message,
+          ...(error.issues ? { issues: error.issues } : {})
+        })
       }
       options.logError?.(method, error)
-      return failure({ code: 'internal', message: 'Something went wrong. Your answers are still on screen; please try again.' })
+      return failure({
+        code: 'internal',
+        message: 'Something went wrong. Your answers are still on screen; please try again.'
+      })
     }
   }
 }
@@ -125,7 +154,7 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   dispatch: Dispatch,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean
 ): () => void {
   for (const method of API_METHODS) {
     ipcMain.handle(channelFor(method), (event, rawArgs: unknown) => {

@@ -27,8 +27,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
-    },
+      spellcheck: true
+    }
   })
   window.once('ready-to-show', () => window.show())
   if (options.rendererUrl) void window.loadURL(options.rendererUrl)
@@ -48,7 +48,11 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /** A call is trusted only from the app's own window, from its top frame, at the app's own origin. */
-export function isTrustedSender(window: BrowserWindow | null, event: IpcMainInvokeEvent, appOrigin: string): boolean {
+export function isTrustedSender(
+  window: BrowserWindow | null,
+  event: IpcMainInvokeEvent,
+  appOrigin: string
+): boolean {
   if (!window || window.isDestroyed() || event.sender !== window.webContents) return false
   const frame = event.senderFrame
   if (!frame || frame !== window.webContents.mainFrame) return false

@@ -12,7 +12,7 @@ const api = Object.fromEntries(
   API_METHODS.map((method) => {
     const channel = channelFor(method)
     return [method, (args: unknown) => ipcRenderer.invoke(channel, args)]
-  }),
+  })
 ) as unknown as AppApi
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api))

@@ -8,14 +8,7 @@
 export type ItemType = 'text' | 'date' | 'choice' | 'multi' | 'scale' | 'ynu' | 'boolean'
 
 export type SectionId =
-  | 'patient'
-  | 'complaint'
-  | 'pain'
-  | 'redFlags'
-  | 'startBack'
-  | 'history'
-  | 'goals'
-  | 'consent'
+  'patient' | 'complaint' | 'pain' | 'redFlags' | 'startBack' | 'history' | 'goals' | 'consent'
 
 export interface CodeOption {
   readonly code: string
@@ -48,7 +41,7 @@ export const NAME_MAX_LENGTH = 100
 export const YNU_CODES: readonly CodeOption[] = [
   { code: 'yes', label: 'Yes' },
   { code: 'no', label: 'No' },
-  { code: 'unsure', label: 'Unsure' },
+  { code: 'unsure', label: 'Unsure' }
 ]
 
 function codes(pairs: ReadonlyArray<readonly [string, string]>): readonly CodeOption[] {
@@ -61,7 +54,7 @@ function item(
   type: ItemType,
   required: boolean,
   label: string,
-  extra: Partial<Pick<CatalogueItem, 'codes' | 'maxLength' | 'minSelected'>> = {},
+  extra: Partial<Pick<CatalogueItem, 'codes' | 'maxLength' | 'minSelected'>> = {}
 ): CatalogueItem {
   const maxLength = type === 'text' ? (extra.maxLength ?? TEXT_MAX_LENGTH) : undefined
   return {
@@ -72,7 +65,7 @@ function item(
     label,
     i18nKey: `items.${id}`,
     ...extra,
-    ...(maxLength === undefined ? {} : { maxLength }),
+    ...(maxLength === undefined ? {} : { maxLength })
   }
 }
 
@@ -97,7 +90,7 @@ export const BODY_REGIONS = codes([
   ['shoulder-right', 'Shoulder, right'],
   ['abdomen', 'Abdomen'],
   ['flank-left', 'Flank, left'],
-  ['flank-right', 'Flank, right'],
+  ['flank-right', 'Flank, right']
 ])
 
 /** Red-flag items in the order the spec lists them, with the clinician term. */
@@ -120,12 +113,12 @@ export const RED_FLAG_ITEMS = [
   ['rf.ivDrugUse', 'IV drug use'],
   ['rf.immunosuppressed', 'Immunosuppression'],
   ['rf.spinalProcedure', 'Recent spinal procedure'],
-  ['rf.abdominalPulsing', 'Pulsatile abdominal mass'],
+  ['rf.abdominalPulsing', 'Pulsatile abdominal mass']
 ] as const
 
 const AGREE_DISAGREE = codes([
   ['agree', 'Agree'],
-  ['disagree', 'Disagree'],
+  ['disagree', 'Disagree']
 ])
 
 /**
@@ -144,7 +137,7 @@ export const START_BACK_WORDING = {
     'sb.6': 'Worrying thoughts have been going through my mind a lot of the time',
     'sb.7': 'I feel that my back pain is terrible and it’s never going to get any better',
     'sb.8': 'In general I have not enjoyed all the things I used to enjoy',
-    'sb.9': 'Overall, how bothersome has your back pain been in the last 2 weeks?',
+    'sb.9': 'Overall, how bothersome has your back pain been in the last 2 weeks?'
   },
   codes: {
     agree: 'Agree',
@@ -153,8 +146,8 @@ export const START_BACK_WORDING = {
     slightly: 'Slightly',
     moderately: 'Moderately',
     'very-much': 'Very much',
-    extremely: 'Extremely',
-  },
+    extremely: 'Extremely'
+  }
 } as const
 
 export const START_BACK_NOTICE = 'STarT Back Screening Tool © Keele University 2007'
@@ -168,21 +161,23 @@ const START_BACK_LABELS: Readonly<Record<string, string>> = {
   'sb.6': 'Worrying thoughts (item 6, anxiety)',
   'sb.7': 'Pain terrible, never better (item 7, catastrophising)',
   'sb.8': 'Not enjoyed things (item 8, low mood)',
-  'sb.9': 'Bothersomeness (item 9)',
+  'sb.9': 'Bothersomeness (item 9)'
 }
 
 export const CATALOGUE: readonly CatalogueItem[] = [
   // Patient
   item('patient.givenName', 'patient', 'text', true, 'Given name', { maxLength: NAME_MAX_LENGTH }),
-  item('patient.familyName', 'patient', 'text', true, 'Family name', { maxLength: NAME_MAX_LENGTH }),
+  item('patient.familyName', 'patient', 'text', true, 'Family name', {
+    maxLength: NAME_MAX_LENGTH
+  }),
   item('patient.dateOfBirth', 'patient', 'date', true, 'Date of birth'),
   item('patient.sex', 'patient', 'choice', false, 'Sex', {
     codes: codes([
       ['female', 'Female'],
       ['male', 'Male'],
       ['intersex', 'Intersex'],
-      ['prefer-not-to-say', 'Prefer not to say'],
-    ]),
+      ['prefer-not-to-say', 'Prefer not to say']
+    ])
   }),
   item('patient.phone', 'patient', 'text', false, 'Phone', { maxLength: NAME_MAX_LENGTH }),
   item('patient.email', 'patient', 'text', false, 'E-mail', { maxLength: 254 }),
@@ -190,17 +185,17 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     codes: codes([
       ['en', 'English'],
       ['zh', 'Chinese (Simplified)'],
-      ['es', 'Spanish'],
-    ]),
+      ['es', 'Spanish']
+    ])
   }),
   // Free prose ("warehouse operative, lifts boxes up to 25 kg, weekend coach"): the
   // spec's 2000-character text limit, not the 100 for names.
   item('patient.occupation', 'patient', 'text', false, 'Occupation'),
   item('patient.emergencyContactName', 'patient', 'text', false, 'Emergency contact', {
-    maxLength: NAME_MAX_LENGTH,
+    maxLength: NAME_MAX_LENGTH
   }),
   item('patient.emergencyContactPhone', 'patient', 'text', false, 'Emergency contact phone', {
-    maxLength: NAME_MAX_LENGTH,
+    maxLength: NAME_MAX_LENGTH
   }),
 
   // This episode
@@ -210,14 +205,14 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['lt-1w', 'Less than 1 week'],
       ['1-6w', '1 to 6 weeks'],
       ['6-12w', '6 to 12 weeks'],
-      ['gt-12w', 'More than 12 weeks'],
-    ]),
+      ['gt-12w', 'More than 12 weeks']
+    ])
   }),
   item('complaint.onsetType', 'complaint', 'choice', false, 'Onset', {
     codes: codes([
       ['sudden', 'Sudden'],
-      ['gradual', 'Gradual'],
-    ]),
+      ['gradual', 'Gradual']
+    ])
   }),
   item('complaint.onsetContext', 'complaint', 'choice', false, 'Onset context', {
     codes: codes([
@@ -226,8 +221,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['24-72h-after-workout', '24–72 h after a workout'],
       ['daily-activity', 'Daily activity'],
       ['injury-or-fall', 'Injury or fall'],
-      ['no-clear-cause', 'No clear cause'],
-    ]),
+      ['no-clear-cause', 'No clear cause']
+    ])
   }),
   item('complaint.activities', 'complaint', 'multi', false, 'Activities', {
     codes: codes([
@@ -240,8 +235,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['team-sport', 'Team sport'],
       ['yoga-pilates', 'Yoga / Pilates'],
       ['lifting-at-work-or-home', 'Lifting at work or home'],
-      ['other', 'Other'],
-    ]),
+      ['other', 'Other']
+    ])
   }),
   item('complaint.trainingFactors', 'complaint', 'multi', false, 'Training factors', {
     codes: codes([
@@ -249,20 +244,23 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['increased-load', 'Increased load'],
       ['returned-after-break', 'Returned after a break'],
       ['skipped-warm-up', 'Skipped warm-up'],
-      ['unsure-of-form', 'Unsure of form'],
-    ]),
+      ['unsure-of-form', 'Unsure of form']
+    ])
   }),
   item('complaint.description', 'complaint', 'text', false, 'In the patient’s words'),
   item('complaint.trend', 'complaint', 'choice', false, 'Trend', {
     codes: codes([
       ['improving', 'Improving'],
       ['same', 'About the same'],
-      ['worsening', 'Worsening'],
-    ]),
+      ['worsening', 'Worsening']
+    ])
   }),
 
   // Pain
-  item('pain.regions', 'pain', 'multi', true, 'Pain regions', { codes: BODY_REGIONS, minSelected: 1 }),
+  item('pain.regions', 'pain', 'multi', true, 'Pain regions', {
+    codes: BODY_REGIONS,
+    minSelected: 1
+  }),
   item('pain.quality', 'pain', 'multi', false, 'Pain quality', {
     codes: codes([
       ['dull-ache', 'Dull ache'],
@@ -272,8 +270,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['tingling', 'Tingling'],
       ['numbness', 'Numbness'],
       ['cramping', 'Cramping'],
-      ['stiffness', 'Stiffness'],
-    ]),
+      ['stiffness', 'Stiffness']
+    ])
   }),
   item('pain.now', 'pain', 'scale', true, 'Pain now (NPRS)'),
   item('pain.worst', 'pain', 'scale', false, 'Worst pain, past week (NPRS)'),
@@ -287,19 +285,21 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['worse-bending', 'Worse bending'],
       ['worse-cough-sneeze', 'Worse with cough/sneeze'],
       ['eased-by-lying-down', 'Eased by lying down'],
-      ['weather-sensitive', 'Weather sensitive'],
-    ]),
+      ['weather-sensitive', 'Weather sensitive']
+    ])
   }),
   item('peg.pain', 'pain', 'scale', true, 'PEG: average pain'),
   item('peg.enjoyment', 'pain', 'scale', true, 'PEG: interference with enjoyment of life'),
   item('peg.activity', 'pain', 'scale', true, 'PEG: interference with general activity'),
 
   // Red-flag screen
-  ...RED_FLAG_ITEMS.map(([id, label]) => item(id, 'redFlags', 'ynu', true, label, { codes: YNU_CODES })),
+  ...RED_FLAG_ITEMS.map(([id, label]) =>
+    item(id, 'redFlags', 'ynu', true, label, { codes: YNU_CODES })
+  ),
 
   // STarT Back
   ...(['sb.1', 'sb.2', 'sb.3', 'sb.4', 'sb.5', 'sb.6', 'sb.7', 'sb.8'] as const).map((id) =>
-    item(id, 'startBack', 'choice', true, START_BACK_LABELS[id] ?? id, { codes: AGREE_DISAGREE }),
+    item(id, 'startBack', 'choice', true, START_BACK_LABELS[id] ?? id, { codes: AGREE_DISAGREE })
   ),
   item('sb.9', 'startBack', 'choice', true, START_BACK_LABELS['sb.9'] ?? 'sb.9', {
     codes: codes([
@@ -307,8 +307,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['slightly', 'Slightly'],
       ['moderately', 'Moderately'],
       ['very-much', 'Very much'],
-      ['extremely', 'Extremely'],
-    ]),
+      ['extremely', 'Extremely']
+    ])
   }),
 
   // History
@@ -316,8 +316,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     codes: codes([
       ['none', 'None'],
       ['1-2', '1–2'],
-      ['3-or-more', '3 or more'],
-    ]),
+      ['3-or-more', '3 or more']
+    ])
   }),
   item('history.treatmentsTried', 'history', 'multi', false, 'Treatments tried', {
     codes: codes([
@@ -329,15 +329,15 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['chiropractic', 'Chiropractic'],
       ['massage', 'Massage'],
       ['injection', 'Injection'],
-      ['surgery', 'Surgery'],
-    ]),
+      ['surgery', 'Surgery']
+    ])
   }),
   item('history.nsaidResponse', 'history', 'choice', false, 'Response to NSAIDs', {
     codes: codes([
       ['good-within-48h', 'Good within 48 h'],
       ['little-or-none', 'Little or none'],
-      ['not-tried', 'Not tried'],
-    ]),
+      ['not-tried', 'Not tried']
+    ])
   }),
   item('history.conditions', 'history', 'multi', false, 'Conditions', {
     codes: codes([
@@ -347,26 +347,26 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['psoriasis', 'Psoriasis'],
       ['uveitis', 'Uveitis'],
       ['inflammatory-arthritis', 'Inflammatory arthritis'],
-      ['depression-anxiety', 'Depression / anxiety'],
-    ]),
+      ['depression-anxiety', 'Depression / anxiety']
+    ])
   }),
   item('history.familySpA', 'history', 'ynu', false, 'Family history of spondyloarthritis', {
-    codes: YNU_CODES,
+    codes: YNU_CODES
   }),
   item('history.pregnancy', 'history', 'choice', false, 'Pregnancy', {
     codes: codes([
       ['pregnant', 'Pregnant'],
       ['postpartum-6-months', 'Postpartum (≤ 6 months)'],
       ['no', 'No'],
-      ['not-applicable', 'Not applicable'],
-    ]),
+      ['not-applicable', 'Not applicable']
+    ])
   }),
   item('history.smoking', 'history', 'choice', false, 'Smoking', {
     codes: codes([
       ['current', 'Current'],
       ['former', 'Former'],
-      ['never', 'Never'],
-    ]),
+      ['never', 'Never']
+    ])
   }),
   item('history.medications', 'history', 'text', false, 'Medications'),
   item('history.allergies', 'history', 'text', false, 'Allergies'),
@@ -378,10 +378,12 @@ export const CATALOGUE: readonly CatalogueItem[] = [
   item('consent.privacy', 'consent', 'boolean', true, 'Consent to privacy notice'),
   item('consent.signedBy', 'consent', 'text', true, 'Signed by', { maxLength: NAME_MAX_LENGTH }),
   // A drawn signature as an SVG path or PNG data URL; far longer than prose.
-  item('consent.signature', 'consent', 'text', true, 'Signature', { maxLength: 200_000 }),
+  item('consent.signature', 'consent', 'text', true, 'Signature', { maxLength: 200_000 })
 ]
 
-const BY_ID: ReadonlyMap<string, CatalogueItem> = new Map(CATALOGUE.map((entry) => [entry.id, entry]))
+const BY_ID: ReadonlyMap<string, CatalogueItem> = new Map(
+  CATALOGUE.map((entry) => [entry.id, entry])
+)
 
 /** The catalogue entry for an item id, or `undefined` for an id the spec does not define. */
 export function catalogueItem(id: string): CatalogueItem | undefined {
@@ -390,7 +392,7 @@ export function catalogueItem(id: string): CatalogueItem | undefined {
 
 /** Ids of every item required before submission, in catalogue order. */
 export const REQUIRED_ITEM_IDS: readonly string[] = CATALOGUE.filter((entry) => entry.required).map(
-  (entry) => entry.id,
+  (entry) => entry.id
 )
 
 /** The English clinician label of one code of an item, falling back to the code itself. */

@@ -4,12 +4,7 @@
  */
 
 export type AppErrorCode =
-  | 'invalid-argument'
-  | 'not-found'
-  | 'conflict'
-  | 'forbidden'
-  | 'storage'
-  | 'internal'
+  'invalid-argument' | 'not-found' | 'conflict' | 'forbidden' | 'storage' | 'internal'
 
 /** One problem with one answer, named by its item id so the form can show it at the field. */
 export interface ValidationIssue {
@@ -37,4 +32,5 @@ export interface AppError {
   readonly issues?: readonly ValidationIssue[]
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }

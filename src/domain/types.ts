@@ -16,12 +16,7 @@ export type ConcernLevel = 'none' | 'review' | 'urgent' | 'emergency'
 export type FlagLevel = Exclude<ConcernLevel, 'none'>
 
 export type FlagCondition =
-  | 'cauda-equina'
-  | 'malignancy'
-  | 'infection'
-  | 'fracture'
-  | 'vascular'
-  | 'axial-spa'
+  'cauda-equina' | 'malignancy' | 'infection' | 'fracture' | 'vascular' | 'axial-spa'
 
 export type PatternId = 'doms-like' | 'strain-like' | 'radicular' | 'inflammatory' | 'training-load'
 

@@ -22,7 +22,10 @@ export interface FormStep {
   readonly items: readonly CatalogueItem[]
 }
 
-function itemsOf(section: SectionId, filter: (item: CatalogueItem) => boolean = () => true): CatalogueItem[] {
+function itemsOf(
+  section: SectionId,
+  filter: (item: CatalogueItem) => boolean = () => true
+): CatalogueItem[] {
   return CATALOGUE.filter((item) => item.section === section && filter(item))
 }
 

@@ -94,7 +94,8 @@ export default {
     'unknown-code': 'Please choose one of the options shown.',
     'duplicate-code': 'An option was chosen twice.',
     'out-of-range': 'Please choose a number from 0 to 10.',
-    'invalid-date': 'This is not a real date. Please check the day, month and year, or pick the date from the calendar.',
+    'invalid-date':
+      'This is not a real date. Please check the day, month and year, or pick the date from the calendar.',
     'future-date': 'This date is in the future. Please check it.',
     'age-out-of-range': 'Please check the date of birth.',
     'too-long': 'This answer is too long. Please shorten it.',
@@ -114,11 +115,19 @@ export default {
       dateOfBirth: { label: 'Date of birth' },
       sex: {
         label: 'Sex',
-        codes: { female: 'Female', male: 'Male', intersex: 'Intersex', 'prefer-not-to-say': 'Prefer not to say' }
+        codes: {
+          female: 'Female',
+          male: 'Male',
+          intersex: 'Intersex',
+          'prefer-not-to-say': 'Prefer not to say'
+        }
       },
       phone: { label: 'Phone number' },
       email: { label: 'E-mail address' },
-      preferredLanguage: { label: 'Preferred language', codes: { en: 'English', zh: '简体中文 (Chinese)', es: 'Español (Spanish)' } },
+      preferredLanguage: {
+        label: 'Preferred language',
+        codes: { en: 'English', zh: '简体中文 (Chinese)', es: 'Español (Spanish)' }
+      },
       occupation: { label: 'Occupation' },
       emergencyContactName: { label: 'Emergency contact name' },
       emergencyContactPhone: { label: 'Emergency contact phone' }
@@ -127,9 +136,17 @@ export default {
       onsetDate: { label: 'When did this episode start?' },
       duration: {
         label: 'How long have you had this back pain?',
-        codes: { 'lt-1w': 'Less than 1 week', '1-6w': '1 to 6 weeks', '6-12w': '6 to 12 weeks', 'gt-12w': 'More than 12 weeks' }
+        codes: {
+          'lt-1w': 'Less than 1 week',
+          '1-6w': '1 to 6 weeks',
+          '6-12w': '6 to 12 weeks',
+          'gt-12w': 'More than 12 weeks'
+        }
       },
-      onsetType: { label: 'Did it start suddenly or gradually?', codes: { sudden: 'Suddenly', gradual: 'Gradually' } },
+      onsetType: {
+        label: 'Did it start suddenly or gradually?',
+        codes: { sudden: 'Suddenly', gradual: 'Gradually' }
+      },
       onsetContext: {
         label: 'When did you first notice it?',
         codes: {
@@ -206,32 +223,91 @@ export default {
     },
     peg: {
       pain: { label: 'In the past week, what number best describes your pain on average?' },
-      enjoyment: { label: 'In the past week, how much has pain interfered with your enjoyment of life?' },
-      activity: { label: 'In the past week, how much has pain interfered with your general activity?' }
+      enjoyment: {
+        label: 'In the past week, how much has pain interfered with your enjoyment of life?'
+      },
+      activity: {
+        label: 'In the past week, how much has pain interfered with your general activity?'
+      }
     },
     rf: {
-      bladder: { label: 'Since this pain started, have you had new trouble passing urine, lost control of your bladder, or had less feeling when passing urine?', codes: ynu },
-      bowel: { label: 'Since this pain started, have you had any new loss of control of your bowels?', codes: ynu },
-      saddleNumbness: { label: 'Do you have numbness or pins and needles in your groin, genitals, back passage or inner thighs?', codes: ynu },
-      sexualDysfunction: { label: 'Have you noticed a new change in sexual function or sensation?', codes: ynu },
+      bladder: {
+        label:
+          'Since this pain started, have you had new trouble passing urine, lost control of your bladder, or had less feeling when passing urine?',
+        codes: ynu
+      },
+      bowel: {
+        label: 'Since this pain started, have you had any new loss of control of your bowels?',
+        codes: ynu
+      },
+      saddleNumbness: {
+        label:
+          'Do you have numbness or pins and needles in your groin, genitals, back passage or inner thighs?',
+        codes: ynu
+      },
+      sexualDysfunction: {
+        label: 'Have you noticed a new change in sexual function or sensation?',
+        codes: ynu
+      },
       bothLegs: { label: 'Do you have pain, numbness or tingling in both legs?', codes: ynu },
-      legWeakness: { label: 'Do you have new or worsening weakness in a leg or foot, tripping, or trouble walking?', codes: ynu },
-      trauma: { label: 'Have you recently had a fall, an accident or a blow to your back?', codes: ynu },
-      osteoporosis: { label: 'Do you have osteoporosis, or have you broken a bone in a minor fall?', codes: ynu },
-      steroids: { label: 'Have you taken steroid tablets or injections (for example prednisolone) for more than 3 months?', codes: ynu },
-      cancerHistory: { label: 'Do you have cancer now, or have you had cancer in the past?', codes: ynu },
+      legWeakness: {
+        label:
+          'Do you have new or worsening weakness in a leg or foot, tripping, or trouble walking?',
+        codes: ynu
+      },
+      trauma: {
+        label: 'Have you recently had a fall, an accident or a blow to your back?',
+        codes: ynu
+      },
+      osteoporosis: {
+        label: 'Do you have osteoporosis, or have you broken a bone in a minor fall?',
+        codes: ynu
+      },
+      steroids: {
+        label:
+          'Have you taken steroid tablets or injections (for example prednisolone) for more than 3 months?',
+        codes: ynu
+      },
+      cancerHistory: {
+        label: 'Do you have cancer now, or have you had cancer in the past?',
+        codes: ynu
+      },
       weightLoss: { label: 'Have you lost weight recently without trying?', codes: ynu },
-      nightPain: { label: 'Do you have pain at night that does not ease when you change position?', codes: ynu },
+      nightPain: {
+        label: 'Do you have pain at night that does not ease when you change position?',
+        codes: ynu
+      },
       unwell: { label: 'Do you feel generally unwell?', codes: ynu },
       fever: { label: 'Have you had a fever, chills or night sweats?', codes: ynu },
-      recentInfection: { label: 'Have you had a bacterial infection (for example urine, skin or chest) in the last 3 months?', codes: ynu },
-      ivDrugUse: { label: 'Have you ever injected drugs that were not prescribed to you?', codes: ynu },
-      immunosuppressed: { label: 'Do you have a weakened immune system (for example chemotherapy, a transplant, HIV, or medicines that suppress the immune system)?', codes: ynu },
-      spinalProcedure: { label: 'Have you had spinal surgery, a spinal injection or another spinal procedure in the last 12 months?', codes: ynu },
-      abdominalPulsing: { label: 'Do you feel a pulsing or throbbing feeling in your belly?', codes: ynu }
+      recentInfection: {
+        label:
+          'Have you had a bacterial infection (for example urine, skin or chest) in the last 3 months?',
+        codes: ynu
+      },
+      ivDrugUse: {
+        label: 'Have you ever injected drugs that were not prescribed to you?',
+        codes: ynu
+      },
+      immunosuppressed: {
+        label:
+          'Do you have a weakened immune system (for example chemotherapy, a transplant, HIV, or medicines that suppress the immune system)?',
+        codes: ynu
+      },
+      spinalProcedure: {
+        label:
+          'Have you had spinal surgery, a spinal injection or another spinal procedure in the last 12 months?',
+        codes: ynu
+      },
+      abdominalPulsing: {
+        label: 'Do you feel a pulsing or throbbing feeling in your belly?',
+        codes: ynu
+      }
     },
     history: {
-      previousEpisodes: { label: 'How many times have you had back pain like this before?', codes: { none: 'Never', '1-2': 'Once or twice', '3-or-more': '3 times or more' } },
+      previousEpisodes: {
+        label: 'How many times have you had back pain like this before?',
+        codes: { none: 'Never', '1-2': 'Once or twice', '3-or-more': '3 times or more' }
+      },
       treatmentsTried: {
         label: 'What have you tried for this episode?',
         codes: {
@@ -248,7 +324,11 @@ export default {
       },
       nsaidResponse: {
         label: 'If you took anti-inflammatory medicine (for example ibuprofen), did it help?',
-        codes: { 'good-within-48h': 'Yes, it helped a lot within 2 days', 'little-or-none': 'A little or not at all', 'not-tried': 'I have not tried it' }
+        codes: {
+          'good-within-48h': 'Yes, it helped a lot within 2 days',
+          'little-or-none': 'A little or not at all',
+          'not-tried': 'I have not tried it'
+        }
       },
       conditions: {
         label: 'Do you have any of these conditions?',
@@ -262,21 +342,39 @@ export default {
           'depression-anxiety': 'Depression or anxiety'
         }
       },
-      familySpA: { label: 'Does a parent, child, brother or sister have ankylosing spondylitis or spondyloarthritis?', codes: ynu },
+      familySpA: {
+        label:
+          'Does a parent, child, brother or sister have ankylosing spondylitis or spondyloarthritis?',
+        codes: ynu
+      },
       pregnancy: {
         label: 'Are you pregnant or have you had a baby in the last 6 months?',
-        codes: { pregnant: 'I am pregnant', 'postpartum-6-months': 'I had a baby in the last 6 months', no: 'No', 'not-applicable': 'Does not apply to me' }
+        codes: {
+          pregnant: 'I am pregnant',
+          'postpartum-6-months': 'I had a baby in the last 6 months',
+          no: 'No',
+          'not-applicable': 'Does not apply to me'
+        }
       },
-      smoking: { label: 'Do you smoke?', codes: { current: 'Yes', former: 'I used to', never: 'Never' } },
+      smoking: {
+        label: 'Do you smoke?',
+        codes: { current: 'Yes', former: 'I used to', never: 'Never' }
+      },
       medications: { label: 'Which medicines do you take?' },
       allergies: { label: 'Do you have any allergies?' },
       surgeries: { label: 'Have you had any operations?' }
     },
     goals: {
-      text: { label: 'What do you want to get back to? (for example “deadlift again”, “run 5 km”, “pick up my child”)' }
+      text: {
+        label:
+          'What do you want to get back to? (for example “deadlift again”, “run 5 km”, “pick up my child”)'
+      }
     },
     consent: {
-      treatment: { label: 'I agree to be assessed and treated. I understand I can ask questions and stop at any time.' },
+      treatment: {
+        label:
+          'I agree to be assessed and treated. I understand I can ask questions and stop at any time.'
+      },
       privacy: { label: 'I have read how the clinic keeps and uses my information, and I agree.' },
       signedBy: { label: 'Full name of the person signing (you, or your parent or guardian)' },
       signature: { label: 'Signature' }

@@ -24,7 +24,8 @@ export default {
       'axial-spa': 'Axial spondyloarthritis'
     },
     patterns: {
-      'doms-like': 'Consistent with delayed-onset muscle soreness (usually eases within about 72 hours)',
+      'doms-like':
+        'Consistent with delayed-onset muscle soreness (usually eases within about 72 hours)',
       'strain-like': 'Consistent with an acute muscle strain',
       radicular: 'Radiating leg pain: possible nerve-root involvement (e.g. disc)',
       inflammatory: 'Inflammatory-type pain pattern',

@@ -121,7 +121,11 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
         }
         return failed(result.error)
       },
-      (error: unknown) => failed({ code: 'internal', message: error instanceof Error ? error.message : String(error) })
+      (error: unknown) =>
+        failed({
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error)
+        })
     )
     const ok = await inFlight
     inFlight = null
@@ -136,7 +140,12 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     // Keep trying in the background: a full disk or a locked file may clear.
     const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 30_000
     retries += 1
-    if (error.code !== 'invalid-argument' && error.code !== 'forbidden' && error.code !== 'conflict') schedule(delay)
+    if (
+      error.code !== 'invalid-argument' &&
+      error.code !== 'forbidden' &&
+      error.code !== 'conflict'
+    )
+      schedule(delay)
     return false
   }
 

@@ -54,5 +54,17 @@ export const useIntakeListStore = defineStore('intakeList', () => {
     error.value = null
   }
 
-  return { items, unfinished, nextCursor, search, status, loading, error, load, loadUnfinished, discard, clear }
+  return {
+    items,
+    unfinished,
+    nextCursor,
+    search,
+    status,
+    loading,
+    error,
+    load,
+    loadUnfinished,
+    discard,
+    clear
+  }
 })

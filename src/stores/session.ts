@@ -38,7 +38,9 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function setStaffPin(newPin: string, currentPin?: string): Promise<AppError | null> {
-    const result = await api.setStaffPin(currentPin === undefined ? { newPin } : { newPin, currentPin })
+    const result = await api.setStaffPin(
+      currentPin === undefined ? { newPin } : { newPin, currentPin }
+    )
     if (!result.ok) return result.error
     state.value = result.value
     return null

@@ -101,7 +101,15 @@ function pad(text: string, width: number, side: 'left' | 'right'): string {
 
 /** Renders rows as a fixed-width text table: name, median, p95, baseline median and p95, ratio. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['benchmark', 'median ms', 'p95 ms', 'baseline', 'baseline median', 'baseline p95', 'ratio']
+  const header = [
+    'benchmark',
+    'median ms',
+    'p95 ms',
+    'baseline',
+    'baseline median',
+    'baseline p95',
+    'ratio'
+  ]
   const body = rows.map((row) => [
     row.name,
     row.medianMs.toFixed(3),

@@ -51,25 +51,42 @@ async function typingSamples(page: Page, keys: readonly string[]): Promise<numbe
 /** Time from navigation start until `selector` exists and is enabled, measured in the page. */
 async function timeToInteractive(page: Page, url: string, selector: string): Promise<number> {
   await page.goto(url)
-  const handle = await page.waitForFunction((sel) => {
-    const element = document.querySelector<HTMLInputElement>(sel)
-    return element && !element.disabled ? performance.now() : null
-  }, selector, { polling: 'raf' })
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const element = document.querySelector<HTMLInputElement>(sel)
+      return element && !element.disabled ? performance.now() : null
+    },
+    selector,
+    { polling: 'raf' }
+  )
   return (await handle.jsonValue()) as number
 }
 
 function initialScripts(): { files: string[]; gzipBytes: number } {
   const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] ?? '')
-  const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(RENDERER_DIR, file)), { level: 9 }).length, 0)
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
+    (match) => match[1] ?? ''
+  )
+  const gzipBytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(RENDERER_DIR, file)), { level: 9 }).length,
+    0
+  )
   return { files, gzipBytes }
 }
 
-export async function runRendererBenchmarks(log: (line: string) => void = () => undefined): Promise<BenchRow[]> {
+export async function runRendererBenchmarks(
+  log: (line: string) => void = () => undefined
+): Promise<BenchRow[]> {
   const executablePath = findChromium()
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
   })
   const dataDir = mkdtempSync(join(tmpdir(), 'renderer-bench-'))
   const rows: BenchRow[] = []
@@ -80,7 +97,9 @@ export async function runRendererBenchmarks(log: (line: string) => void = () => 
       route.fulfill({ status: 200, contentType: 'text/html', body: BLANK_PAGE })
     )
 
-    const created = await page.evaluate(() => window.api.createDraft({ answers: {}, entryMode: 'staff' }))
+    const created = await page.evaluate(() =>
+      window.api.createDraft({ answers: {}, entryMode: 'staff' })
+    )
     if (!created.ok) throw new Error(created.error.message)
     const intakeUrl = `${WEB_ORIGIN}/index.html#/intake/${created.value.id}`
 
@@ -90,38 +109,81 @@ export async function runRendererBenchmarks(log: (line: string) => void = () => 
     const keys = Array.from({ length: 80 }, (_, index) => 'abcdefghij'[index % 10] ?? 'a')
     const bareTyping = summarise(await typingSamples(page, keys))
     await page.focus('#g input')
-    const arrows = Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? 'ArrowDown' : 'ArrowUp'))
+    const arrows = Array.from({ length: 40 }, (_, index) =>
+      index % 2 === 0 ? 'ArrowDown' : 'ArrowUp'
+    )
     const bareRadio = summarise(await typingSamples(page, arrows))
 
     // Longest text step: health history (eleven questions, three text areas).
     await page.goto(`${intakeUrl}?step=history`)
     await page.locator('#item-history-medications').focus()
     const historyTyping = summarise(await typingSamples(page, keys))
-    rows.push(benchRow('keystroke to paint, typing (history step)', historyTyping, 'same probe, bare textarea', bareTyping))
+    rows.push(
+      benchRow(
+        'keystroke to paint, typing (history step)',
+        historyTyping,
+        'same probe, bare textarea',
+        bareTyping
+      )
+    )
 
     // Longest step: nineteen safety questions, answered with the arrow keys (re-evaluates every time).
     await page.goto(`${intakeUrl}?step=safety`)
     await page.locator('[data-item="rf.bladder"] input').first().focus()
-    const safetyKeys = summarise(await typingSamples(page, arrows.map((key) => (key === 'ArrowDown' ? 'ArrowRight' : 'ArrowLeft'))))
-    rows.push(benchRow('keystroke to paint, answering (safety step)', safetyKeys, 'same probe, bare radios', bareRadio))
+    const safetyKeys = summarise(
+      await typingSamples(
+        page,
+        arrows.map((key) => (key === 'ArrowDown' ? 'ArrowRight' : 'ArrowLeft'))
+      )
+    )
+    rows.push(
+      benchRow(
+        'keystroke to paint, answering (safety step)',
+        safetyKeys,
+        'same probe, bare radios',
+        bareRadio
+      )
+    )
 
     const bare: number[] = []
     const first: number[] = []
     for (let run = 0; run < 12; run += 1) {
       bare.push(await timeToInteractive(page, `${WEB_ORIGIN}/blank.html?${run}`, '#ready'))
-      first.push(await timeToInteractive(page, `${intakeUrl.replace('index.html', `index.html?${run}`)}`, '#item-patient-givenName'))
+      first.push(
+        await timeToInteractive(
+          page,
+          `${intakeUrl.replace('index.html', `index.html?${run}`)}`,
+          '#item-patient-givenName'
+        )
+      )
     }
-    rows.push(benchRow('navigation to interactive first step', summarise(first), 'bare page with a module script', summarise(bare)))
+    rows.push(
+      benchRow(
+        'navigation to interactive first step',
+        summarise(first),
+        'bare page with a module script',
+        summarise(bare)
+      )
+    )
     await app.close()
 
     const scripts = initialScripts()
     const require = createRequire(import.meta.url)
-    const vueRuntime = gzipSync(readFileSync(require.resolve('vue/dist/vue.runtime.esm-browser.prod.js')), { level: 9 }).length
-    const joined = scripts.files.map((file) => readFileSync(join(RENDERER_DIR, file), 'utf8')).join('\n')
+    const vueRuntime = gzipSync(
+      readFileSync(require.resolve('vue/dist/vue.runtime.esm-browser.prod.js')),
+      { level: 9 }
+    ).length
+    const joined = scripts.files
+      .map((file) => readFileSync(join(RENDERER_DIR, file), 'utf8'))
+      .join('\n')
     const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
     log(`initial renderer JS: ${scripts.files.join(', ')}`)
-    log(`initial renderer JS gzipped: ${kb(scripts.gzipBytes)} KB (budget 250 KB); Vue runtime alone: ${kb(vueRuntime)} KB`)
-    log(`pdfmake in the renderer: ${/pdfmake/i.test(joined) ? 'YES' : 'no'}; fonts: ${/\.(ttf|woff2?)\b/.test(joined) ? 'YES' : 'no'}`)
+    log(
+      `initial renderer JS gzipped: ${kb(scripts.gzipBytes)} KB (budget 250 KB); Vue runtime alone: ${kb(vueRuntime)} KB`
+    )
+    log(
+      `pdfmake in the renderer: ${/pdfmake/i.test(joined) ? 'YES' : 'no'}; fonts: ${/\.(ttf|woff2?)\b/.test(joined) ? 'YES' : 'no'}`
+    )
     rows.push({
       name: 'initial renderer JS gzipped (KB)',
       medianMs: kb(scripts.gzipBytes),

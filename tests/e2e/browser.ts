@@ -13,5 +13,7 @@ export function findChromium(): string | undefined {
     '/usr/bin/google-chrome',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
   ]
-  return candidates.find((path): path is string => typeof path === 'string' && path !== '' && existsSync(path))
+  return candidates.find(
+    (path): path is string => typeof path === 'string' && path !== '' && existsSync(path)
+  )
 }

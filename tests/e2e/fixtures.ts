@@ -52,7 +52,11 @@ async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Pro
 }
 
 function electronBinding(): string {
-  const output = execFileSync(process.execPath, [join(ROOT, 'scripts/electron-native.mjs'), '--print'], { encoding: 'utf8' })
+  const output = execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts/electron-native.mjs'), '--print'],
+    { encoding: 'utf8' }
+  )
   return output.trim().split('\n').pop() ?? ''
 }
 
@@ -62,7 +66,11 @@ async function launchElectron(dataDir: string): Promise<Launched> {
   const electronApp = await _electron.launch({
     executablePath: binary,
     args: [ROOT],
-    env: { ...process.env, BACK_INTAKE_DATA_DIR: dataDir, BACK_INTAKE_SQLITE_BINDING: electronBinding() } as Record<string, string>
+    env: {
+      ...process.env,
+      BACK_INTAKE_DATA_DIR: dataDir,
+      BACK_INTAKE_SQLITE_BINDING: electronBinding()
+    } as Record<string, string>
   })
   const page = await electronApp.firstWindow()
   await page.setViewportSize({ width: 1280, height: 860 })
@@ -74,7 +82,8 @@ export const test = base.extend<{ app: AppHandle }>({
     const kind = fixtureKind()
     const dataDir = mkdtempSync(join(tmpdir(), 'back-intake-e2e-'))
     const faults: Faults = { saveDraftFailures: 0 }
-    const launch = () => (kind === 'electron' ? launchElectron(dataDir) : launchWeb(browser, dataDir, faults))
+    const launch = () =>
+      kind === 'electron' ? launchElectron(dataDir) : launchWeb(browser, dataDir, faults)
     let current = await launch()
     const handle: AppHandle = {
       kind,
@@ -87,7 +96,10 @@ export const test = base.extend<{ app: AppHandle }>({
         return current.page
       },
       failNextSaves(count) {
-        if (kind !== 'web') throw new Error('failNextSaves needs the web fixture: it injects the failure in its IPC transport.')
+        if (kind !== 'web')
+          throw new Error(
+            'failNextSaves needs the web fixture: it injects the failure in its IPC transport.'
+          )
         faults.saveDraftFailures = count
       }
     }

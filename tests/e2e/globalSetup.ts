@@ -5,7 +5,9 @@ import { electronBinary, fixtureKind } from './fixtureKind'
 export default function globalSetup(): void {
   const kind = fixtureKind()
   if (!existsSync('out/renderer/index.html')) {
-    throw new Error('The app is not built: run `npx electron-vite build` (npm run test:e2e does it).')
+    throw new Error(
+      'The app is not built: run `npx electron-vite build` (npm run test:e2e does it).'
+    )
   }
   if (kind === 'electron') {
     console.log(`[e2e] fixture: electron (the built app in ${electronBinary() ?? 'electron'})`)

@@ -8,7 +8,9 @@ function intakeIdFromUrl(url: string): string {
   return match[1]
 }
 
-test('staff enter a whole intake, submit it, and see its concern and flags in the list and the record', async ({ app }) => {
+test('staff enter a whole intake, submit it, and see its concern and flags in the list and the record', async ({
+  app
+}) => {
   const page = app.page
   const form = new IntakeForm(page)
   const golden = goldenCase('cauda-equina-emergency')
@@ -19,7 +21,9 @@ test('staff enter a whole intake, submit it, and see its concern and flags in th
   await expect(page.getByTestId('concern')).toHaveText('Emergency')
   const id = intakeIdFromUrl(page.url())
   const flags = page.getByTestId('flags')
-  await expect(flags.locator('[data-condition="cauda-equina"]')).toContainText('Bladder dysfunction')
+  await expect(flags.locator('[data-condition="cauda-equina"]')).toContainText(
+    'Bladder dysfunction'
+  )
   await expect(flags.locator('[data-condition="cauda-equina"]')).toContainText('Saddle anaesthesia')
 
   const stored = await storedIntake(page, id)
@@ -38,10 +42,19 @@ test('staff enter a whole intake, submit it, and see its concern and flags in th
 test('an unfinished intake survives a restart and every answer comes back', async ({ app }) => {
   const form = new IntakeForm(app.page)
   await form.startAsStaff()
-  await form.fillStep('about', { 'patient.givenName': 'Tomás', 'patient.familyName': 'Ruiz', 'patient.dateOfBirth': '1990-04-23' })
+  await form.fillStep('about', {
+    'patient.givenName': 'Tomás',
+    'patient.familyName': 'Ruiz',
+    'patient.dateOfBirth': '1990-04-23'
+  })
   await form.next()
-  await form.fillStep('episode', { 'complaint.duration': '1-6w', 'complaint.activities': ['deadlift', 'squat'] })
-  await form.page.getByRole('textbox', { name: 'In your own words, what happened?' }).fill('Felt a twinge on the last rep')
+  await form.fillStep('episode', {
+    'complaint.duration': '1-6w',
+    'complaint.activities': ['deadlift', 'squat']
+  })
+  await form.page
+    .getByRole('textbox', { name: 'In your own words, what happened?' })
+    .fill('Felt a twinge on the last rep')
   await expect(form.page.getByTestId('save-status')).toHaveText('Saved')
 
   const page = await app.restart()
@@ -49,12 +62,16 @@ test('an unfinished intake survives a restart and every answer comes back', asyn
   await row.getByRole('link', { name: /Continue/ }).click()
   await page.getByRole('button', { name: /About you/ }).click()
   await expect(page.getByRole('textbox', { name: 'First name', exact: true })).toHaveValue('Tomás')
-  await expect(page.getByRole('textbox', { name: 'Date of birth', exact: true })).toHaveValue('1990-04-23')
+  await expect(page.getByRole('textbox', { name: 'Date of birth', exact: true })).toHaveValue(
+    '1990-04-23'
+  )
   await page.getByRole('button', { name: 'Next', exact: true }).click()
   await expect(page.getByRole('radio', { name: '1 to 6 weeks' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Deadlifts' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Squats' })).toBeChecked()
-  await expect(page.getByRole('textbox', { name: 'In your own words, what happened?' })).toHaveValue('Felt a twinge on the last rep')
+  await expect(
+    page.getByRole('textbox', { name: 'In your own words, what happened?' })
+  ).toHaveValue('Felt a twinge on the last rep')
 })
 
 test('an invalid payload is refused with a typed error and changes nothing', async ({ app }) => {
@@ -66,13 +83,19 @@ test('an invalid payload is refused with a typed error and changes nothing', asy
   const before = await storedIntake(form.page, id)
 
   const result = await form.page.evaluate(
-    (intakeId) => window.api.saveDraft({ id: intakeId, answers: { 'patient.sex': 'robot', 'rf.bladder': 1 } as never }),
+    (intakeId) =>
+      window.api.saveDraft({
+        id: intakeId,
+        answers: { 'patient.sex': 'robot', 'rf.bladder': 1 } as never
+      }),
     id
   )
   expect(result.ok).toBe(false)
   if (!result.ok) {
     expect(result.error.code).toBe('invalid-argument')
-    expect(result.error.issues?.map((issue) => issue.itemId)).toEqual(expect.arrayContaining(['patient.sex', 'rf.bladder']))
+    expect(result.error.issues?.map((issue) => issue.itemId)).toEqual(
+      expect.arrayContaining(['patient.sex', 'rf.bladder'])
+    )
   }
   const after = await storedIntake(form.page, id)
   expect(after).toEqual(before)

@@ -39,19 +39,32 @@ export interface WebApp {
 function installApi({ methods }: { methods: readonly string[] }): void {
   type Invoke = (channel: string, args: unknown) => Promise<unknown>
   const invoke = (window as unknown as { __backIntakeInvoke: Invoke }).__backIntakeInvoke
-  const api = Object.fromEntries(methods.map((method) => [method, (args: unknown) => invoke(`app:${method}`, args)]))
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
+  const api = Object.fromEntries(
+    methods.map((method) => [method, (args: unknown) => invoke(`app:${method}`, args)])
+  )
+  Object.defineProperty(window, 'api', {
+    value: Object.freeze(api),
+    writable: false,
+    configurable: false
+  })
 }
 
 /** Serves the built renderer from a fixed origin (Chromium refuses module scripts from file://). */
 export async function serveRenderer(context: BrowserContext): Promise<void> {
   await context.route(`${WEB_ORIGIN}/**`, async (route) => {
-    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^([/\\])+/, '')
+    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(
+      /^([/\\])+/,
+      ''
+    )
     const file = join(RENDERER_DIR, path || 'index.html')
     if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 })
     try {
       const body = readFileSync(file)
-      return route.fulfill({ status: 200, body, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+      return route.fulfill({
+        status: 200,
+        body,
+        contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+      })
     } catch {
       return route.fulfill({ status: 404 })
     }
@@ -64,7 +77,9 @@ export async function launchWebApp(
   options: { viewport?: { width: number; height: number }; goto?: boolean } = {}
 ): Promise<WebApp> {
   let core: AppCore | null = await createAppCore({ dataDir, version: 'test', transport: 'web' })
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } })
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 860 }
+  })
   const app: WebApp = {
     context,
     page: undefined as unknown as Page,
@@ -77,7 +92,8 @@ export async function launchWebApp(
   }
   await context.exposeFunction('__backIntakeInvoke', async (channel: string, args: unknown) => {
     const method = methodForChannel(channel)
-    if (!method || !core) return { ok: false, error: { code: 'forbidden', message: 'Unknown channel.' } }
+    if (!method || !core)
+      return { ok: false, error: { code: 'forbidden', message: 'Unknown channel.' } }
     return app.intercept?.(method, args) ?? core.dispatch(method, args)
   })
   await context.addInitScript(installApi, { methods: API_METHODS })

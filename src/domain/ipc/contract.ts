@@ -15,7 +15,7 @@ import type {
   IntakePage,
   IntakeRecord,
   IntakeSummary,
-  ListIntakesQuery,
+  ListIntakesQuery
 } from '../records'
 
 /** Facts about the running app that the start screen and diagnostics show. */
@@ -95,7 +95,7 @@ export const API_METHODS = [
   'getSession',
   'setStaffPin',
   'startPatientMode',
-  'exitPatientMode',
+  'exitPatientMode'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -133,5 +133,5 @@ export const METHOD_ACCESS: {
   getSession: { roles: ['staff', 'patient'] },
   setStaffPin: { roles: ['staff'] },
   startPatientMode: { roles: ['staff'] },
-  exitPatientMode: { roles: ['patient'] },
+  exitPatientMode: { roles: ['patient'] }
 }

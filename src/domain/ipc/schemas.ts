@@ -31,7 +31,9 @@ const pin = z.string().regex(/^\d{4,8}$/, { message: 'The PIN must be 4 to 8 dig
 
 export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   getAppInfo: empty,
-  createDraft: z.object({ answers: answersSchema, entryMode: z.enum(['staff', 'patient']) }).strict(),
+  createDraft: z
+    .object({ answers: answersSchema, entryMode: z.enum(['staff', 'patient']) })
+    .strict(),
   saveDraft: z.object({ id, answers: answersSchema }).strict(),
   submitIntake: z.object({ id, answers: answersSchema }).strict(),
   getIntake: z.object({ id }).strict(),
@@ -40,7 +42,7 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
       status: z.enum(['draft', 'submitted']).optional(),
       search: z.string().trim().max(100).optional(),
       limit: z.number().int().min(1).max(200).optional(),
-      cursor: z.string().max(200).optional(),
+      cursor: z.string().max(200).optional()
     })
     .strict(),
   listUnfinished: empty,
@@ -48,5 +50,5 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   getSession: empty,
   setStaffPin: z.object({ currentPin: pin.optional(), newPin: pin }).strict(),
   startPatientMode: z.object({ intakeId: id }).strict(),
-  exitPatientMode: z.object({ pin: z.string().max(8) }).strict(),
+  exitPatientMode: z.object({ pin: z.string().max(8) }).strict()
 }

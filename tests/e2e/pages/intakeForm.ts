@@ -4,7 +4,13 @@
  * English messages the app renders, so a renamed question fails here loudly.
  */
 import { expect, type Locator, type Page } from '@playwright/test'
-import { CATALOGUE, START_BACK_WORDING, type AnswerValue, type CatalogueItem, type IntakeAnswers } from '../../../src/domain'
+import {
+  CATALOGUE,
+  START_BACK_WORDING,
+  type AnswerValue,
+  type CatalogueItem,
+  type IntakeAnswers
+} from '../../../src/domain'
 import en from '../../../src/i18n/en'
 import { FORM_STEPS, type StepId } from '../../../src/form/steps'
 
@@ -14,7 +20,8 @@ type Messages = { readonly [key: string]: string | Messages }
 export function message(path: string): string {
   let node: string | Messages = en as unknown as Messages
   for (const part of path.split('.')) {
-    if (typeof node === 'string' || !(part in node)) throw new Error(`No English message at ${path}`)
+    if (typeof node === 'string' || !(part in node))
+      throw new Error(`No English message at ${path}`)
     node = node[part] as string | Messages
   }
   if (typeof node !== 'string') throw new Error(`Message ${path} is not text`)
@@ -22,12 +29,14 @@ export function message(path: string): string {
 }
 
 export function itemLabel(item: CatalogueItem): string {
-  if (item.section === 'startBack') return START_BACK_WORDING.items[item.id as keyof typeof START_BACK_WORDING.items]
+  if (item.section === 'startBack')
+    return START_BACK_WORDING.items[item.id as keyof typeof START_BACK_WORDING.items]
   return message(`${item.i18nKey}.label`)
 }
 
 export function optionLabel(item: CatalogueItem, code: string): string {
-  if (item.section === 'startBack') return START_BACK_WORDING.codes[code as keyof typeof START_BACK_WORDING.codes]
+  if (item.section === 'startBack')
+    return START_BACK_WORDING.codes[code as keyof typeof START_BACK_WORDING.codes]
   if (item.id === 'pain.regions') return message(`bodyMap.regions.${code}`)
   return message(`${item.i18nKey}.codes.${code}`)
 }
@@ -58,14 +67,19 @@ export class IntakeForm {
         return this.page.getByRole('textbox', { name: label, exact: true }).fill(String(value))
       case 'choice':
       case 'ynu':
-        return this.group(label).getByRole('radio', { name: optionLabel(item, String(value)), exact: true }).check()
+        return this.group(label)
+          .getByRole('radio', { name: optionLabel(item, String(value)), exact: true })
+          .check()
       case 'scale':
-        return this.group(label).getByRole('radio', { name: String(value), exact: true }).check()
+        return this.group(label)
+          .getByRole('radio', { name: String(value), exact: true })
+          .check()
       case 'boolean':
         if (value === true) await this.page.getByRole('checkbox', { name: label }).check()
         return
       case 'multi': {
-        const list = item.id === 'pain.regions' ? this.group(message('bodyMap.listLabel')) : this.group(label)
+        const list =
+          item.id === 'pain.regions' ? this.group(message('bodyMap.listLabel')) : this.group(label)
         for (const code of value as readonly string[]) {
           await list.getByRole('checkbox', { name: optionLabel(item, code), exact: true }).check()
         }
@@ -95,7 +109,9 @@ export class IntakeForm {
     if (!step) throw new Error(`No step ${stepId}`)
     const language = answers['patient.preferredLanguage']
     if (stepId === 'about' && typeof language === 'string') {
-      await this.group(message('language.choose')).getByRole('radio', { name: message(`language.${language}`) }).check()
+      await this.group(message('language.choose'))
+        .getByRole('radio', { name: message(`language.${language}`) })
+        .check()
     }
     for (const item of step.items) {
       const value = answers[item.id]
@@ -107,12 +123,19 @@ export class IntakeForm {
    * Fills the whole form from a golden case's answers, step by step, ending on the review step.
    * `onStep` runs on each filled step before Next (screenshots, accessibility scans).
    */
-  async fillAll(answers: IntakeAnswers, options: { onStep?: (stepId: StepId) => Promise<void> } = {}): Promise<void> {
+  async fillAll(
+    answers: IntakeAnswers,
+    options: { onStep?: (stepId: StepId) => Promise<void> } = {}
+  ): Promise<void> {
     await this.fillUntil('review', answers, options)
   }
 
   /** Fills every step before `target` from `answers` and stops on `target` (its heading shown, nothing filled). */
-  async fillUntil(target: StepId, answers: IntakeAnswers, options: { onStep?: (stepId: StepId) => Promise<void> } = {}): Promise<void> {
+  async fillUntil(
+    target: StepId,
+    answers: IntakeAnswers,
+    options: { onStep?: (stepId: StepId) => Promise<void> } = {}
+  ): Promise<void> {
     for (const step of FORM_STEPS) {
       if (step.id === target) break
       await this.stepHeading(step.id).waitFor()
@@ -125,7 +148,11 @@ export class IntakeForm {
 
   /** The level-1 heading of a step, in English. */
   stepHeading(stepId: StepId): Locator {
-    return this.page.getByRole('heading', { level: 1, name: message(`steps.${stepId}`), exact: true })
+    return this.page.getByRole('heading', {
+      level: 1,
+      name: message(`steps.${stepId}`),
+      exact: true
+    })
   }
 
   /** The staff navigation landmark ('Main'), absent in patient mode. */

@@ -56,21 +56,26 @@ const fake = vi.hoisted(() => {
       requestSingleInstanceLock: () => true,
       quit: () => undefined,
       exit: (code: number) => state.exitCodes.push(code),
-      on: (event: string, listener: (...args: unknown[]) => void) => state.listeners.set(event, listener),
+      on: (event: string, listener: (...args: unknown[]) => void) =>
+        state.listeners.set(event, listener),
       whenReady: () => whenReady,
       getPath: () => '/nonexistent-user-data',
       getVersion: () => '9.9.9'
     },
-    dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push({ title, message }) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => state.errorBoxes.push({ title, message })
+    },
     ipcMain: {
       handle: (channel: string, listener: unknown) => state.handlers.set(channel, listener),
       removeHandler: (channel: string) => state.handlers.delete(channel)
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void) =>
-          handler({}, 'media', (ok) => state.permissionAnswers.push(ok)),
-        setPermissionCheckHandler: (handler: () => boolean) => state.permissionAnswers.push(handler())
+        setPermissionRequestHandler: (
+          handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void
+        ) => handler({}, 'media', (ok) => state.permissionAnswers.push(ok)),
+        setPermissionCheckHandler: (handler: () => boolean) =>
+          state.permissionAnswers.push(handler())
       }
     }
   }
@@ -97,7 +102,8 @@ async function startApp(): Promise<void> {
   await import('../../../electron/main/index')
   fake.state.ready?.()
   await vi.waitFor(() => {
-    if (fake.state.windows.length === 0 && fake.state.errorBoxes.length === 0) throw new Error('not started yet')
+    if (fake.state.windows.length === 0 && fake.state.errorBoxes.length === 0)
+      throw new Error('not started yet')
   })
 }
 
@@ -109,7 +115,12 @@ describe('electron/main/index', () => {
     expect(fake.state.permissionAnswers.every((answer) => answer === false)).toBe(true)
     expect(fake.state.windows).toHaveLength(1)
     expect(fake.state.windows[0]?.options).toMatchObject({
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true
+      }
     })
     expect([...fake.state.handlers.keys()].sort()).toEqual(API_METHODS.map(channelFor).sort())
     expect(fake.state.errorBoxes).toEqual([])

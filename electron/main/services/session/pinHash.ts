@@ -5,7 +5,11 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number
+) => Promise<Buffer>
 const KEY_LENGTH = 32
 
 /** `scrypt$<salt hex>$<hash hex>` for a PIN. */

@@ -31,7 +31,7 @@ export async function createSessionService(
   settings: SettingsStore,
   intakes: Pick<IntakeService, 'get'>,
   clock: { now: () => Date } = { now: () => new Date() },
-  onChange: (state: SessionState) => void = () => undefined,
+  onChange: (state: SessionState) => void = () => undefined
 ): Promise<SessionService> {
   let lockedIntakeId = await settings.get(LOCK_KEY)
   // The wrong-PIN count and lockout are stored, so restarting the app on the
@@ -46,7 +46,7 @@ export async function createSessionService(
     return {
       role: lockedIntakeId ? 'patient' : 'staff',
       intakeId: lockedIntakeId,
-      staffPinSet: (await settings.get(PIN_KEY)) !== null,
+      staffPinSet: (await settings.get(PIN_KEY)) !== null
     }
   }
 
@@ -84,7 +84,8 @@ export async function createSessionService(
     state,
     async setStaffPin({ currentPin, newPin }) {
       if ((await settings.get(PIN_KEY)) !== null) {
-        if (currentPin === undefined) throw new ServiceError('forbidden', 'Enter the current PIN to change it.')
+        if (currentPin === undefined)
+          throw new ServiceError('forbidden', 'Enter the current PIN to change it.')
         await checkPin(currentPin)
       }
       await settings.set(PIN_KEY, await hashPin(newPin))
@@ -92,7 +93,10 @@ export async function createSessionService(
     },
     async startPatientMode(intakeId) {
       if ((await settings.get(PIN_KEY)) === null) {
-        throw new ServiceError('conflict', 'Set a staff PIN in Settings before handing the device to a patient.')
+        throw new ServiceError(
+          'conflict',
+          'Set a staff PIN in Settings before handing the device to a patient.'
+        )
       }
       const intake = await intakes.get(intakeId)
       if (intake.status !== 'draft') {
@@ -111,6 +115,6 @@ export async function createSessionService(
       const next = await state()
       onChange(next)
       return next
-    },
+    }
   }
 }

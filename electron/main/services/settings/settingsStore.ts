@@ -14,7 +14,7 @@ export interface SettingsStore {
 export function createSqliteSettingsStore(db: Database): SettingsStore {
   const select = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
   const upsert = db.prepare<[string, string]>(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
   )
   const remove = db.prepare<[string]>('DELETE FROM settings WHERE key = ?')
   return {
@@ -25,6 +25,6 @@ export function createSqliteSettingsStore(db: Database): SettingsStore {
       if (value === null) remove.run(key)
       else upsert.run(key, value)
       return Promise.resolve()
-    },
+    }
   }
 }
