@@ -132,6 +132,9 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
       return { ok: true, value: await handler(parsed.data, context) }
     } catch (error) {
       if (error instanceof ServiceError) {
+        // A storage failure reaches the user as a plain sentence; the SQLite error
+        // behind it (its `cause`) goes to the log, where someone can act on it.
+        if (error.code === 'storage') options.logError?.(method, error)
         return failure({
           code: error.code,
           message: error.message,

@@ -127,6 +127,24 @@ describe('createDispatcher', () => {
     expect(logError).not.toHaveBeenCalled()
   })
 
+  it('logs a storage failure with its cause but answers with the plain message only', async () => {
+    const logError = vi.fn()
+    const cause = new Error('SQLITE_FULL: database or disk is full')
+    const failure = new ServiceError(
+      'storage',
+      'The disk is full. Free some space and try again.',
+      { cause }
+    )
+    const { handlers } = recordingHandlers({ getIntake: () => Promise.reject(failure) })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+
+    expect(await dispatch('getIntake', { id: SOME_ID })).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'The disk is full. Free some space and try again.' }
+    })
+    expect(logError).toHaveBeenCalledWith('getIntake', failure)
+  })
+
   it('passes the issues of a ServiceError through', async () => {
     const issues = [
       { itemId: 'consent.treatment', code: 'must-be-true', message: 'Consent is needed.' }
