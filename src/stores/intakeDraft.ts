@@ -103,9 +103,12 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     clearTimer()
     if (!intakeId.value || status.value !== 'draft') return true
     if (inFlight) {
+      // The caller that started the running save writes again once it ends
+      // (it sees dirtyWhileSaving), so wait for that chain instead of starting
+      // one more: re-saving here as well would set the flag anew every round.
       dirtyWhileSaving = true
-      await inFlight
-      return save()
+      while (inFlight) await inFlight
+      return saveState.value === 'saved'
     }
     const id = intakeId.value
     saveState.value = 'saving'

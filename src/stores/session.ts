@@ -15,7 +15,8 @@ export const useSessionStore = defineStore('session', () => {
 
   async function refresh(): Promise<AppError | null> {
     const [session, info] = await Promise.all([api.getSession({}), api.getAppInfo({})])
-    if (info.ok) appInfo.value = info.value
+    // Patient mode is refused the app info (its data folder): forget any earlier copy too.
+    appInfo.value = info.ok ? info.value : null
     if (!session.ok) return session.error
     state.value = session.value
     return null
@@ -26,6 +27,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!result.ok) return result.error
     // Nothing about other patients stays in the renderer while the patient holds the device.
     useIntakeListStore().clear()
+    appInfo.value = null
     state.value = result.value
     return null
   }
