@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './tests/e2e/browser'
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser'
 
 const executablePath = findChromium()
 
@@ -21,16 +21,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      // Debian's Chromium as root on a closed network: no sandbox, no background traffic.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
+      args: [...CHROMIUM_ARGS]
     }
   }
 })

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { findChromium } from '../e2e/browser'
+import { CHROMIUM_ARGS, findChromium } from '../e2e/browser'
 import { launchWebApp, RENDERER_DIR, WEB_ORIGIN } from '../support/webApp'
 import { benchRow, summarise, type BenchRow } from './harness'
 
@@ -80,13 +80,7 @@ export async function runRendererBenchmarks(
   const executablePath = findChromium()
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run'
-    ]
+    args: [...CHROMIUM_ARGS]
   })
   const dataDir = mkdtempSync(join(tmpdir(), 'renderer-bench-'))
   const rows: BenchRow[] = []

@@ -17,3 +17,14 @@ export function findChromium(): string | undefined {
     (path): path is string => typeof path === 'string' && path !== '' && existsSync(path)
   )
 }
+
+/** Debian's Chromium as root on a closed network: no sandbox, no background traffic. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
