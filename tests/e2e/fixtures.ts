@@ -7,7 +7,6 @@
  *   temporary folder). Only the IPC transport is replaced (tests/support/webApp.ts).
  */
 import { test as base, _electron, expect, type Browser, type Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,15 +50,6 @@ async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Pro
   return { page: app.page, close: () => app.close() }
 }
 
-function electronBinding(): string {
-  const output = execFileSync(
-    process.execPath,
-    [join(ROOT, 'scripts/electron-native.mjs'), '--print'],
-    { encoding: 'utf8' }
-  )
-  return output.trim().split('\n').pop() ?? ''
-}
-
 async function launchElectron(dataDir: string): Promise<Launched> {
   const binary = electronBinary()
   if (!binary) throw new Error('The electron fixture needs the Electron binary.')
@@ -69,7 +59,8 @@ async function launchElectron(dataDir: string): Promise<Launched> {
     env: {
       ...process.env,
       BACK_INTAKE_DATA_DIR: dataDir,
-      BACK_INTAKE_SQLITE_BINDING: electronBinding()
+      // Built once for Electron's ABI by globalSetup, beside the Node build the suite itself uses.
+      BACK_INTAKE_SQLITE_BINDING: process.env['BACK_INTAKE_SQLITE_BINDING'] ?? ''
     } as Record<string, string>
   })
   const page = await electronApp.firstWindow()
