@@ -8,6 +8,7 @@ import { createSqliteIntakeService } from '../../../../../electron/main/services
 import { ServiceError } from '../../../../../electron/main/services/serviceError'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { rejection } from '../../support/rejection'
 
 const tempDir = useTempDirs('intake-service')
 
@@ -25,17 +26,6 @@ beforeEach(() => {
 /** The stored row exactly as SQLite has it, to prove what was (not) written. */
 function rawRow(id: string): unknown {
   return db.prepare('SELECT * FROM intakes WHERE id = ?').get(id)
-}
-
-/** Awaits a promise that must reject with a ServiceError, and returns the error. */
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason
-  )
-  if (!(error instanceof ServiceError))
-    throw new Error(`expected a ServiceError, got ${String(error)}`)
-  return error
 }
 
 async function submittedIntake(answers: IntakeAnswers = completeAnswers()): Promise<string> {

@@ -16,6 +16,7 @@ import {
 } from '../../../../../electron/main/services/settings/settingsStore'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { rejection } from '../../support/rejection'
 
 const tempDir = useTempDirs('session-service')
 
@@ -59,17 +60,6 @@ function rawSettings(): Record<string, string> {
     .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
     .all()
   return Object.fromEntries(rows.map((row) => [row.key, row.value]))
-}
-
-/** Awaits a promise that must reject with a ServiceError, and returns the error. */
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason
-  )
-  if (!(error instanceof ServiceError))
-    throw new Error(`expected a ServiceError, got ${String(error)}`)
-  return error
 }
 
 async function draftId(): Promise<string> {
