@@ -32,10 +32,33 @@ export interface CatalogueItem {
   readonly maxLength?: number
   /** For `multi` items that must have at least one code when required. */
   readonly minSelected?: number
+  /**
+   * Required only when the other answers make it so (§2): `complaint.trend` for a
+   * duration of six weeks or more, `consent.signerRelationship` under 16. See
+   * {@link conditionallyRequiredMissing}.
+   */
+  readonly conditional?: true
 }
 
 export const TEXT_MAX_LENGTH = 2000
 export const NAME_MAX_LENGTH = 100
+/** A drawn signature's path data or PNG data URL (§2): far longer than prose. */
+export const SIGNATURE_MAX_LENGTH = 200_000
+
+/**
+ * The bands of `history.firstBackPainAge` (§2): how old the patient was when
+ * back pain like this first began, as the whole-year range each band covers.
+ */
+export const FIRST_BACK_PAIN_AGE_BANDS = [
+  { code: 'under-35', label: 'Under 35', minAge: 0, maxAge: 34 },
+  { code: '35-44', label: '35 to 44', minAge: 35, maxAge: 44 },
+  { code: '45-or-over', label: '45 or over', minAge: 45, maxAge: Number.POSITIVE_INFINITY }
+] as const
+
+/** Signer relationships that may sign for someone under 16 (§2). */
+export const SIGNER_FOR_A_MINOR: readonly string[] = ['parent-or-guardian', 'representative']
+/** Below this age the screening rules do not apply as written and a minor cannot sign alone. */
+export const ADULT_SCREENING_AGE = 16
 
 /** Options shared by the `ynu` items, in display order. */
 export const YNU_CODES: readonly CodeOption[] = [
@@ -54,7 +77,7 @@ function item(
   type: ItemType,
   required: boolean,
   label: string,
-  extra: Partial<Pick<CatalogueItem, 'codes' | 'maxLength' | 'minSelected'>> = {}
+  extra: Partial<Pick<CatalogueItem, 'codes' | 'maxLength' | 'minSelected' | 'conditional'>> = {}
 ): CatalogueItem {
   const maxLength = type === 'text' ? (extra.maxLength ?? TEXT_MAX_LENGTH) : undefined
   return {
@@ -93,6 +116,12 @@ export const BODY_REGIONS = codes([
   ['flank-right', 'Flank, right']
 ])
 
+/**
+ * The one extra answer of `rf.sexualDysfunction` (§1): "does not apply to me",
+ * never positive, so someone not sexually active need not answer "not sure".
+ */
+export const NOT_APPLICABLE = 'not-applicable'
+
 /** Red-flag items in the order the spec lists them, with the clinician term. */
 export const RED_FLAG_ITEMS = [
   ['rf.bladder', 'Bladder dysfunction'],
@@ -101,6 +130,7 @@ export const RED_FLAG_ITEMS = [
   ['rf.sexualDysfunction', 'Sexual dysfunction'],
   ['rf.bothLegs', 'Bilateral leg symptoms'],
   ['rf.legWeakness', 'Motor deficit'],
+  ['rf.darkUrine', 'Dark urine (possible myoglobinuria)'],
   ['rf.trauma', 'Trauma'],
   ['rf.osteoporosis', 'Osteoporosis / fragility fracture'],
   ['rf.steroids', 'Long-term corticosteroids'],
@@ -249,6 +279,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
   }),
   item('complaint.description', 'complaint', 'text', false, 'In the patient’s words'),
   item('complaint.trend', 'complaint', 'choice', false, 'Trend', {
+    conditional: true,
     codes: codes([
       ['improving', 'Improving'],
       ['same', 'About the same'],
@@ -294,7 +325,12 @@ export const CATALOGUE: readonly CatalogueItem[] = [
 
   // Red-flag screen
   ...RED_FLAG_ITEMS.map(([id, label]) =>
-    item(id, 'redFlags', 'ynu', true, label, { codes: YNU_CODES })
+    item(id, 'redFlags', 'ynu', true, label, {
+      codes:
+        id === 'rf.sexualDysfunction'
+          ? [...YNU_CODES, { code: NOT_APPLICABLE, label: 'Does not apply' }]
+          : YNU_CODES
+    })
   ),
 
   // STarT Back
@@ -318,6 +354,9 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['1-2', '1–2'],
       ['3-or-more', '3 or more']
     ])
+  }),
+  item('history.firstBackPainAge', 'history', 'choice', false, 'Age when back pain first began', {
+    codes: FIRST_BACK_PAIN_AGE_BANDS.map(({ code, label }) => ({ code, label }))
   }),
   item('history.treatmentsTried', 'history', 'multi', false, 'Treatments tried', {
     codes: codes([
@@ -347,6 +386,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['psoriasis', 'Psoriasis'],
       ['uveitis', 'Uveitis'],
       ['inflammatory-arthritis', 'Inflammatory arthritis'],
+      ['enthesitis', 'Enthesitis'],
       ['depression-anxiety', 'Depression / anxiety']
     ])
   }),
@@ -368,6 +408,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
       ['never', 'Never']
     ])
   }),
+  // Raises no flag: shown to the clinician because it matters for manual therapy.
+  item('history.anticoagulants', 'history', 'ynu', false, 'Anticoagulants', { codes: YNU_CODES }),
   item('history.medications', 'history', 'text', false, 'Medications'),
   item('history.allergies', 'history', 'text', false, 'Allergies'),
   item('history.surgeries', 'history', 'text', false, 'Previous surgeries'),
@@ -377,8 +419,18 @@ export const CATALOGUE: readonly CatalogueItem[] = [
   item('consent.treatment', 'consent', 'boolean', true, 'Consent to assessment and treatment'),
   item('consent.privacy', 'consent', 'boolean', true, 'Consent to privacy notice'),
   item('consent.signedBy', 'consent', 'text', true, 'Signed by', { maxLength: NAME_MAX_LENGTH }),
+  item('consent.signerRelationship', 'consent', 'choice', false, 'Signer’s relationship', {
+    conditional: true,
+    codes: codes([
+      ['self', 'Self'],
+      ['parent-or-guardian', 'Parent or guardian'],
+      ['representative', 'Representative']
+    ])
+  }),
   // A drawn signature as an SVG path or PNG data URL; far longer than prose.
-  item('consent.signature', 'consent', 'text', true, 'Signature', { maxLength: 200_000 })
+  item('consent.signature', 'consent', 'text', true, 'Signature', {
+    maxLength: SIGNATURE_MAX_LENGTH
+  })
 ]
 
 const BY_ID: ReadonlyMap<string, CatalogueItem> = new Map(
@@ -390,10 +442,47 @@ export function catalogueItem(id: string): CatalogueItem | undefined {
   return BY_ID.get(id)
 }
 
-/** Ids of every item required before submission, in catalogue order. */
+/** Ids of every item required before submission, in catalogue order (conditional ones excluded). */
 export const REQUIRED_ITEM_IDS: readonly string[] = CATALOGUE.filter((entry) => entry.required).map(
   (entry) => entry.id
 )
+
+/**
+ * The conditionally required items (§2) that the given answers make required
+ * and that are not yet answered as required: `complaint.trend` when the
+ * duration is six weeks or more; `consent.signerRelationship` when the patient
+ * is under 16 and the signer is not a parent, guardian or representative
+ * (absent or `self` then counts as missing).
+ *
+ * @param age the patient's age on the evaluation date, or `null` when unknown.
+ */
+export function conditionallyRequiredMissing(
+  answers: Readonly<Record<string, unknown>>,
+  age: number | null
+): string[] {
+  const missing: string[] = []
+  const duration = answers['complaint.duration']
+  if (
+    (duration === '6-12w' || duration === 'gt-12w') &&
+    typeof answers['complaint.trend'] !== 'string'
+  ) {
+    missing.push('complaint.trend')
+  }
+  const relationship = answers['consent.signerRelationship']
+  if (
+    age !== null &&
+    age < ADULT_SCREENING_AGE &&
+    !(typeof relationship === 'string' && SIGNER_FOR_A_MINOR.includes(relationship))
+  ) {
+    missing.push('consent.signerRelationship')
+  }
+  return missing
+}
+
+/** Whether `id` is asked of everyone or only when other answers make it apply. */
+export function isConditionalItem(id: string): boolean {
+  return BY_ID.get(id)?.conditional === true
+}
 
 /** The English clinician label of one code of an item, falling back to the code itself. */
 export function codeLabel(itemId: string, code: string): string {

@@ -21,6 +21,8 @@ export interface ValidationIssue {
     | 'age-out-of-range'
     | 'too-long'
     | 'invalid-email'
+    | 'invalid-signature'
+    | 'age-band-above-age'
     | 'required'
     | 'must-be-true'
   readonly message: string

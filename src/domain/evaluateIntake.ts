@@ -6,7 +6,14 @@
  * "does not trigger".
  */
 import { isPositive, readCodes, readScale, readString, readYnu } from './answerAccess'
-import { catalogueItem, REQUIRED_ITEM_IDS } from './catalogue'
+import {
+  ADULT_SCREENING_AGE,
+  CATALOGUE,
+  catalogueItem,
+  conditionallyRequiredMissing,
+  FIRST_BACK_PAIN_AGE_BANDS,
+  REQUIRED_ITEM_IDS
+} from './catalogue'
 import { ageOn } from './dates'
 import { scorePeg, scoreStartBack } from './scoring'
 import type {
@@ -42,14 +49,20 @@ const CONDITION_ORDER: readonly FlagCondition[] = [
   'infection',
   'fracture',
   'vascular',
+  'rhabdomyolysis',
   'axial-spa'
 ]
 
 const AGE = 'age'
+const ONSET_AGE = 'onsetAge'
 const NO_IMPROVEMENT = 'noImprovement'
+
+/** The version of the rules this engine implements (intake-spec.md, `rulesVersion`). */
+export const RULES_VERSION = 2 as const
 
 const CAUDA_EQUINA_EMERGENCY_ITEMS = ['rf.bladder', 'rf.bowel', 'rf.saddleNumbness'] as const
 const CAUDA_EQUINA_URGENT_ITEMS = ['rf.bothLegs', 'rf.sexualDysfunction', 'rf.legWeakness'] as const
+const MALIGNANCY_SYMPTOM_ITEMS = ['rf.weightLoss', 'rf.nightPain', 'rf.unwell'] as const
 const INFECTION_RISK_ITEMS = [
   'rf.ivDrugUse',
   'rf.immunosuppressed',
@@ -57,12 +70,7 @@ const INFECTION_RISK_ITEMS = [
   'rf.spinalProcedure'
 ] as const
 const BONE_FRAGILITY_ITEMS = ['rf.osteoporosis', 'rf.steroids'] as const
-const SPA_CONDITIONS = new Set([
-  'psoriasis',
-  'inflammatory-bowel-disease',
-  'uveitis',
-  'inflammatory-arthritis'
-])
+const ABDOMEN_OR_FLANK = ['abdomen', 'flank-left', 'flank-right'] as const
 const INFLAMMATORY_PATTERNS = [
   'morning-stiffness-over-30min',
   'wakes-second-half-of-night',
@@ -87,15 +95,15 @@ const NERVE_QUALITIES = new Set(['shooting', 'tingling', 'numbness'])
 const RECOMMENDATIONS = {
   'cauda-equina': {
     emergency:
-      'Possible cauda equina syndrome: see the patient now, do not start treatment, and arrange same-day emergency assessment.',
+      'Possible cauda equina compression: do not treat. Send the patient to the Emergency Department now for same-day assessment and MRI, and give a cauda equina warning card.',
     urgent:
-      'Neurological symptoms that can come with cauda equina compression: a clinician should examine (including saddle sensation) before any treatment; refer urgently if a deficit is found or worsening, and tell the patient to seek emergency care at once if bladder, bowel or saddle symptoms appear.'
+      'Neurological symptoms that can come with cauda equina compression: same-day clinical assessment including saddle sensation and a neurological examination before any treatment; safety-net with a cauda equina warning card (go to the Emergency Department at once if bladder, bowel or saddle symptoms appear).'
   },
   malignancy: {
     urgent:
-      'Concern for possible spinal malignancy: a clinician should review before any treatment and consider urgent referral for investigation.',
+      'Features that can point to spinal malignancy: a clinician should review before any treatment and consider urgent referral for investigation.',
     review:
-      'One feature that can point to spinal malignancy: ask about it at assessment and reconsider referral if symptoms do not settle.'
+      'A feature that can point to spinal malignancy: ask about it at assessment, safety-net, and reconsider referral if symptoms do not settle.'
   },
   infection: {
     urgent:
@@ -111,17 +119,23 @@ const RECOMMENDATIONS = {
   },
   vascular: {
     urgent:
-      'Concern for a possible abdominal aortic aneurysm: a clinician should assess before any treatment and arrange same-day medical assessment if a pulsatile mass or severe pain is found.'
+      'Concern for a possible abdominal aortic aneurysm: a clinician should assess before any treatment and arrange same-day medical assessment if a pulsatile mass or severe pain is found.',
+    review:
+      'A feature that can go with an abdominal aortic aneurysm: palpate the abdomen and check risk factors at assessment before any treatment; refer if a pulsatile mass is found.'
+  },
+  rhabdomyolysis: {
+    urgent:
+      'Dark urine with muscle pain after exertion can mean exertional rhabdomyolysis: arrange same-day medical assessment (creatine kinase, kidney function), or the Emergency Department if little urine is passed or pain, swelling or weakness are severe. Advise fluids and no exercise until cleared; do not treat the painful muscles meanwhile.'
   }
 } as const
 
 function axialSpaRecommendation(criteriaMet: number): string {
   return criteriaMet >= 4
-    ? `Pattern to consider: axial spondyloarthritis (${criteriaMet} of 7 criteria, back pain over 12 weeks starting before 45): consider referral to rheumatology (NICE NG65).`
-    : 'Pattern to consider: axial spondyloarthritis (3 of 7 criteria, back pain over 12 weeks starting before 45): consider an HLA-B27 test and refer to rheumatology if it is positive (NICE NG65).'
+    ? `Pattern to consider: axial spondyloarthritis (${criteriaMet} of 9 NICE NG65 criteria, back pain over 12 weeks that began before 45): refer to rheumatology for spondyloarthritis assessment.`
+    : 'Pattern to consider: axial spondyloarthritis (3 of 9 NICE NG65 criteria, back pain over 12 weeks that began before 45): ask the patient’s GP to consider an HLA-B27 test and to refer to rheumatology if it is positive.'
 }
 
-/** One condition's outcome before `uncertain` is derived from its triggers. */
+/** One condition's outcome before `uncertain` is derived. */
 interface Finding {
   readonly condition: FlagCondition
   readonly level: FlagLevel
@@ -129,121 +143,200 @@ interface Finding {
   readonly recommendation: string
 }
 
+/**
+ * The age when back pain first began (§3), as the whole-year range it is known
+ * to lie in: a band of `history.firstBackPainAge`, else the current age exactly.
+ */
+interface AgeRange {
+  readonly min: number
+  readonly max: number
+}
+
 /** Facts derived once from the answers and shared by every rule. */
 interface Facts {
   readonly answers: IntakeAnswers
   readonly age: number | null
+  readonly onsetAge: AgeRange | null
   readonly noImprovement: boolean
   readonly regions: ReadonlySet<string>
   readonly qualities: ReadonlySet<string>
   readonly painPattern: ReadonlySet<string>
 }
 
+/**
+ * `onsetAge < limit`, decided only when the whole range is on one side of the
+ * limit; the bands are cut at the rules' limits (35, 45), so that is always.
+ * Unknown is false (§3: `null < 45` must not read as true).
+ */
+function onsetAgeBelow(onsetAge: AgeRange | null, limit: number): boolean {
+  return onsetAge !== null && onsetAge.max < limit
+}
+
+function onsetAgeOf(answers: IntakeAnswers, age: number | null): AgeRange | null {
+  const band = FIRST_BACK_PAIN_AGE_BANDS.find(
+    ({ code }) => code === readString(answers, 'history.firstBackPainAge')
+  )
+  if (band !== undefined) return { min: band.minAge, max: band.maxAge }
+  return age === null ? null : { min: age, max: age }
+}
+
 function positives(answers: IntakeAnswers, ids: readonly string[]): string[] {
   return ids.filter((id) => isPositive(answers, id))
+}
+
+/**
+ * Collects `triggeredBy` (§4): every positive answer a rule of the condition
+ * names, then the item ids and derived names of each rule that holds.
+ */
+class Triggers {
+  private readonly ids: string[] = []
+  add(...ids: string[]): this {
+    for (const id of ids) if (!this.ids.includes(id)) this.ids.push(id)
+    return this
+  }
+  /** Adds `ids` only when the rule they belong to holds. */
+  addIf(ruleHolds: boolean, ...ids: Array<string | false>): this {
+    if (ruleHolds) this.add(...ids.filter((id): id is string => id !== false))
+    return this
+  }
+  list(): readonly string[] {
+    return this.ids
+  }
 }
 
 function finding(
   condition: FlagCondition,
   level: FlagLevel,
-  triggeredBy: readonly string[],
+  triggers: Triggers,
   recommendation: string
 ): Finding {
-  return { condition, level, triggeredBy, recommendation }
+  return { condition, level, triggeredBy: triggers.list(), recommendation }
 }
 
 function caudaEquina({ answers }: Facts): Finding | null {
   const emergency = positives(answers, CAUDA_EQUINA_EMERGENCY_ITEMS)
-  if (emergency.length > 0) {
-    return finding(
-      'cauda-equina',
-      'emergency',
-      emergency,
-      RECOMMENDATIONS['cauda-equina'].emergency
-    )
-  }
   const urgent = positives(answers, CAUDA_EQUINA_URGENT_ITEMS)
-  if (urgent.length > 0)
-    return finding('cauda-equina', 'urgent', urgent, RECOMMENDATIONS['cauda-equina'].urgent)
+  const triggers = new Triggers().add(...emergency, ...urgent)
+  if (emergency.length > 0) {
+    return finding('cauda-equina', 'emergency', triggers, RECOMMENDATIONS['cauda-equina'].emergency)
+  }
+  if (urgent.length > 0) {
+    return finding('cauda-equina', 'urgent', triggers, RECOMMENDATIONS['cauda-equina'].urgent)
+  }
   return null
 }
 
 function malignancy({ answers, age, noImprovement, regions }: Facts): Finding | null {
-  const members = positives(answers, ['rf.weightLoss', 'rf.nightPain', 'rf.unwell'])
-  if (noImprovement) members.push(NO_IMPROVEMENT)
-  if (regions.has('mid-back')) members.push('pain.regions')
-  const agePoint = age !== null && age >= 50
-  // Age adds a point but never flags alone: S counts only when a member is positive.
-  const byScore = members.length >= 1 && members.length + (agePoint ? 1 : 0) >= 2
   const cancer = isPositive(answers, 'rf.cancerHistory')
-  if (cancer || byScore) {
-    const triggeredBy = [
-      ...(cancer ? ['rf.cancerHistory'] : []),
-      ...(byScore ? [...members, ...(agePoint ? [AGE] : [])] : [])
-    ]
-    return finding('malignancy', 'urgent', triggeredBy, RECOMMENDATIONS.malignancy.urgent)
-  }
-  if (members.length === 1)
-    return finding('malignancy', 'review', members, RECOMMENDATIONS.malignancy.review)
-  return null
+  // Y: the symptoms; C: the context that makes one symptom weigh more (§4).
+  const symptoms = positives(answers, MALIGNANCY_SYMPTOM_ITEMS)
+  const olderAge = age !== null && age >= 50
+  const midBack = regions.has('mid-back')
+  const context = [olderAge && AGE, noImprovement && NO_IMPROVEMENT, midBack && 'pain.regions']
+  const contextCount = context.filter(Boolean).length
+
+  const symptomsWithContext = symptoms.length >= 1 && contextCount >= 1
+  const urgent = cancer || symptoms.length >= 2 || symptomsWithContext
+  const singleSymptom = symptoms.length === 1 && contextCount === 0
+  const courseOrSite = symptoms.length === 0 && (noImprovement || midBack)
+  if (!urgent && !singleSymptom && !courseOrSite) return null
+
+  // Age is named only with a symptom: age alone never flags.
+  const triggers = new Triggers()
+    .addIf(cancer, 'rf.cancerHistory')
+    .add(...symptoms)
+    .addIf(symptomsWithContext, ...context)
+    .addIf(courseOrSite, noImprovement && NO_IMPROVEMENT, midBack && 'pain.regions')
+  return urgent
+    ? finding('malignancy', 'urgent', triggers, RECOMMENDATIONS.malignancy.urgent)
+    : finding('malignancy', 'review', triggers, RECOMMENDATIONS.malignancy.review)
 }
 
 function infection({ answers }: Facts): Finding | null {
-  if (isPositive(answers, 'rf.fever')) {
-    return finding('infection', 'urgent', ['rf.fever'], RECOMMENDATIONS.infection.urgent)
-  }
+  const fever = isPositive(answers, 'rf.fever')
   const risks = positives(answers, INFECTION_RISK_ITEMS)
-  if (risks.length > 0)
-    return finding('infection', 'review', risks, RECOMMENDATIONS.infection.review)
-  return null
+  if (!fever && risks.length === 0) return null
+  const triggers = new Triggers().addIf(fever, 'rf.fever').add(...risks)
+  return fever
+    ? finding('infection', 'urgent', triggers, RECOMMENDATIONS.infection.urgent)
+    : finding('infection', 'review', triggers, RECOMMENDATIONS.infection.review)
 }
 
 function fracture({ answers, age }: Facts): Finding | null {
   const trauma = isPositive(answers, 'rf.trauma')
   const fragility = positives(answers, BONE_FRAGILITY_ITEMS)
   const olderAge = age !== null && age >= 70
-  if (trauma && (olderAge || fragility.length > 0)) {
-    const triggeredBy = ['rf.trauma', ...(olderAge ? [AGE] : []), ...fragility]
-    return finding('fracture', 'urgent', triggeredBy, RECOMMENDATIONS.fracture.urgent)
-  }
-  if (trauma) return finding('fracture', 'review', ['rf.trauma'], RECOMMENDATIONS.fracture.review)
-  if (fragility.length > 0 && readString(answers, 'complaint.onsetType') === 'sudden') {
-    return finding(
-      'fracture',
-      'review',
-      [...fragility, 'complaint.onsetType'],
-      RECOMMENDATIONS.fracture.review
-    )
-  }
-  return null
+  const sudden = readString(answers, 'complaint.onsetType') === 'sudden'
+
+  const urgent = trauma && (olderAge || fragility.length > 0)
+  const fragileAndSudden = fragility.length > 0 && sudden
+  const olderAndSudden = olderAge && sudden
+  if (!urgent && !trauma && !fragileAndSudden && !olderAndSudden) return null
+
+  const triggers = new Triggers()
+    .addIf(trauma, 'rf.trauma')
+    .add(...fragility)
+    .addIf(urgent, olderAge && AGE)
+    .addIf(fragileAndSudden, 'complaint.onsetType')
+    .addIf(olderAndSudden, AGE, 'complaint.onsetType')
+  return urgent
+    ? finding('fracture', 'urgent', triggers, RECOMMENDATIONS.fracture.urgent)
+    : finding('fracture', 'review', triggers, RECOMMENDATIONS.fracture.review)
 }
 
-function vascular({ answers }: Facts): Finding | null {
-  if (!isPositive(answers, 'rf.abdominalPulsing')) return null
-  return finding('vascular', 'urgent', ['rf.abdominalPulsing'], RECOMMENDATIONS.vascular.urgent)
+function vascular({ answers, age, regions }: Facts): Finding | null {
+  const pulsing = isPositive(answers, 'rf.abdominalPulsing')
+  const abdomenOrFlank = ABDOMEN_OR_FLANK.some((region) => regions.has(region))
+  const ageFifty = age === null || age >= 50
+  const male = readString(answers, 'patient.sex') === 'male'
+  const smoking = readString(answers, 'history.smoking')
+  const smoker = smoking === 'current' || smoking === 'former'
+
+  const urgent = pulsing && (ageFifty || abdomenOrFlank)
+  const olderWithRisk = age !== null && age >= 65 && abdomenOrFlank && (male || smoker)
+  if (!pulsing && !olderWithRisk) return null
+
+  // "Age unknown" is named `age`, as the spec asks.
+  const triggers = new Triggers()
+    .addIf(pulsing, 'rf.abdominalPulsing')
+    .addIf(urgent, ageFifty && AGE, abdomenOrFlank && 'pain.regions')
+    .addIf(olderWithRisk, AGE, 'pain.regions', male && 'patient.sex', smoker && 'history.smoking')
+  return urgent
+    ? finding('vascular', 'urgent', triggers, RECOMMENDATIONS.vascular.urgent)
+    : finding('vascular', 'review', triggers, RECOMMENDATIONS.vascular.review)
 }
 
-function axialSpa({ answers, age, regions, painPattern }: Facts): Finding | null {
-  if (age === null || age >= 45 || readString(answers, 'complaint.duration') !== 'gt-12w')
-    return null
-  // Each criterion met, as the item ids that show it; two criteria can share an id.
-  const criteria: string[] = []
-  if (age < 35) criteria.push(AGE)
-  if (painPattern.has('wakes-second-half-of-night')) criteria.push('pain.pattern')
-  if (regions.has('buttock-left') || regions.has('buttock-right')) criteria.push('pain.regions')
-  if (painPattern.has('improves-with-movement')) criteria.push('pain.pattern')
-  if (readString(answers, 'history.nsaidResponse') === 'good-within-48h')
-    criteria.push('history.nsaidResponse')
-  if (isPositive(answers, 'history.familySpA')) criteria.push('history.familySpA')
-  if (readCodes(answers, 'history.conditions').some((code) => SPA_CONDITIONS.has(code))) {
-    criteria.push('history.conditions')
-  }
-  if (criteria.length < 3) return null
+function axialSpa({ answers, onsetAge, regions, painPattern }: Facts): Finding | null {
+  const eligible =
+    onsetAgeBelow(onsetAge, 45) && readString(answers, 'complaint.duration') === 'gt-12w'
+  if (!eligible) return null
+  const conditions = new Set(readCodes(answers, 'history.conditions'))
+  // NICE NG65's nine criteria, one point each, as the id that shows each one.
+  const criteria: Array<string | false> = [
+    onsetAgeBelow(onsetAge, 35) && ONSET_AGE,
+    painPattern.has('wakes-second-half-of-night') && 'pain.pattern',
+    (regions.has('buttock-left') || regions.has('buttock-right')) && 'pain.regions',
+    painPattern.has('improves-with-movement') && 'pain.pattern',
+    readString(answers, 'history.nsaidResponse') === 'good-within-48h' && 'history.nsaidResponse',
+    // Only a definite family history counts here: `unsure` is not positive for this rule.
+    readYnu(answers, 'history.familySpA') === 'yes' && 'history.familySpA',
+    conditions.has('psoriasis') && 'history.conditions',
+    conditions.has('inflammatory-arthritis') && 'history.conditions',
+    conditions.has('enthesitis') && 'history.conditions'
+  ]
+  const met = criteria.filter((id): id is string => id !== false)
+  if (met.length < 3) return null
+  const triggers = new Triggers().add(ONSET_AGE, 'complaint.duration', ...met)
+  return finding('axial-spa', 'review', triggers, axialSpaRecommendation(met.length))
+}
+
+function rhabdomyolysis({ answers }: Facts): Finding | null {
+  if (!isPositive(answers, 'rf.darkUrine')) return null
   return finding(
-    'axial-spa',
-    'review',
-    [...new Set(criteria)],
-    axialSpaRecommendation(criteria.length)
+    'rhabdomyolysis',
+    'urgent',
+    new Triggers().add('rf.darkUrine'),
+    RECOMMENDATIONS.rhabdomyolysis.urgent
   )
 }
 
@@ -253,22 +346,12 @@ const RULES: ReadonlyArray<(facts: Facts) => Finding | null> = [
   infection,
   fracture,
   vascular,
-  axialSpa
+  axialSpa,
+  rhabdomyolysis
 ]
 
-function toFlag(answers: IntakeAnswers, found: Finding): Flag {
-  return {
-    condition: found.condition,
-    level: found.level,
-    triggeredBy: found.triggeredBy,
-    // The clinician must ask about any trigger the patient was unsure of.
-    uncertain: found.triggeredBy.some((id) => readYnu(answers, id) === 'unsure'),
-    recommendation: found.recommendation
-  }
-}
-
 function patternsFor(facts: Facts, concern: ConcernLevel): Pattern[] {
-  const { answers, age, regions, qualities, painPattern } = facts
+  const { answers, onsetAge, regions, qualities, painPattern } = facts
   const patterns: Pattern[] = []
   const onsetContext = readString(answers, 'complaint.onsetContext')
   const onsetType = readString(answers, 'complaint.onsetType')
@@ -314,14 +397,47 @@ function patternsFor(facts: Facts, concern: ConcernLevel): Pattern[] {
   }
 
   const inflammatoryCount = INFLAMMATORY_PATTERNS.filter((code) => painPattern.has(code)).length
-  if (age !== null && age < 45 && inflammatoryCount >= 2) {
-    patterns.push({ id: 'inflammatory', triggeredBy: [AGE, 'pain.pattern'] })
+  if (duration === 'gt-12w' && onsetAgeBelow(onsetAge, 45) && inflammatoryCount >= 2) {
+    patterns.push({
+      id: 'inflammatory',
+      triggeredBy: [ONSET_AGE, 'complaint.duration', 'pain.pattern']
+    })
   }
 
   if (readCodes(answers, 'complaint.trainingFactors').length > 0) {
     patterns.push({ id: 'training-load', triggeredBy: ['complaint.trainingFactors'] })
   }
   return patterns
+}
+
+/** The answers with every `unsure` read as `no`: the baseline `uncertain` is measured against. */
+function withUnsureAsNo(answers: IntakeAnswers): IntakeAnswers {
+  const changed: Record<string, AnswerValue> = { ...answers }
+  for (const [id, value] of Object.entries(answers)) {
+    if (value === 'unsure' && catalogueItem(id)?.type === 'ynu') changed[id] = 'no'
+  }
+  return changed
+}
+
+function findingsOf(facts: Facts): Finding[] {
+  return RULES.map((rule) => rule(facts)).filter((found): found is Finding => found !== null)
+}
+
+function factsOf(answers: IntakeAnswers, age: number | null): Facts {
+  const duration = readString(answers, 'complaint.duration')
+  const trend = readString(answers, 'complaint.trend')
+  return {
+    answers,
+    age,
+    onsetAge: onsetAgeOf(answers, age),
+    // A missing trend is not "no improvement" (§3, version 2).
+    noImprovement:
+      (duration === '6-12w' || duration === 'gt-12w') &&
+      (trend === 'same' || trend === 'worsening'),
+    regions: new Set(readCodes(answers, 'pain.regions')),
+    qualities: new Set(readCodes(answers, 'pain.quality')),
+    painPattern: new Set(readCodes(answers, 'pain.pattern'))
+  }
 }
 
 function isAnswered(id: string, value: AnswerValue | undefined): boolean {
@@ -362,21 +478,31 @@ export function evaluateIntake(
 ): IntakeEvaluation {
   const dateOfBirth = readString(answers, 'patient.dateOfBirth')
   const age = dateOfBirth === undefined ? null : ageOn(dateOfBirth, options.asOf)
-  const duration = readString(answers, 'complaint.duration')
-  const facts: Facts = {
-    answers,
-    age,
-    noImprovement:
-      (duration === '6-12w' || duration === 'gt-12w') &&
-      readString(answers, 'complaint.trend') !== 'improving',
-    regions: new Set(readCodes(answers, 'pain.regions')),
-    qualities: new Set(readCodes(answers, 'pain.quality')),
-    painPattern: new Set(readCodes(answers, 'pain.pattern'))
-  }
+  const facts = factsOf(answers, age)
+  const findings = findingsOf(facts)
 
-  const flags = RULES.map((rule) => rule(facts))
-    .filter((found): found is Finding => found !== null)
-    .map((found) => toFlag(answers, found))
+  // `uncertain`: would the flag be lower, or absent, with every `unsure` read as `no`?
+  const hasUnsure = Object.values(answers).some((value) => value === 'unsure')
+  const certainLevels = new Map<FlagCondition, FlagLevel>(
+    hasUnsure
+      ? findingsOf(factsOf(withUnsureAsNo(answers), age)).map((found) => [
+          found.condition,
+          found.level
+        ])
+      : findings.map((found) => [found.condition, found.level])
+  )
+
+  const flags: Flag[] = findings
+    .map((found) => {
+      const certain = certainLevels.get(found.condition)
+      return {
+        condition: found.condition,
+        level: found.level,
+        triggeredBy: found.triggeredBy,
+        uncertain: certain === undefined || concernRank(certain) < concernRank(found.level),
+        recommendation: found.recommendation
+      }
+    })
     .sort(
       (a, b) =>
         concernRank(b.level) - concernRank(a.level) ||
@@ -384,7 +510,13 @@ export function evaluateIntake(
     )
   const concern: ConcernLevel = flags[0]?.level ?? 'none'
 
+  const missing = new Set([
+    ...REQUIRED_ITEM_IDS.filter((id) => !isAnswered(id, answers[id])),
+    ...conditionallyRequiredMissing(answers, age)
+  ])
+
   return {
+    rulesVersion: RULES_VERSION,
     concern,
     flags,
     patterns: patternsFor(facts, concern),
@@ -394,7 +526,8 @@ export function evaluateIntake(
       painNow: readScale(answers, 'pain.now'),
       painWorst: readScale(answers, 'pain.worst')
     },
+    notices: age !== null && age < ADULT_SCREENING_AGE ? ['under-16'] : [],
     age,
-    missingRequired: REQUIRED_ITEM_IDS.filter((id) => !isAnswered(id, answers[id]))
+    missingRequired: CATALOGUE.map((entry) => entry.id).filter((id) => missing.has(id))
   }
 }

@@ -16,16 +16,38 @@ export type ConcernLevel = 'none' | 'review' | 'urgent' | 'emergency'
 export type FlagLevel = Exclude<ConcernLevel, 'none'>
 
 export type FlagCondition =
-  'cauda-equina' | 'malignancy' | 'infection' | 'fracture' | 'vascular' | 'axial-spa'
+  | 'cauda-equina'
+  | 'malignancy'
+  | 'infection'
+  | 'fracture'
+  | 'vascular'
+  | 'axial-spa'
+  | 'rhabdomyolysis'
+
+/**
+ * The version of the screening rules (intake-spec.md). A stored evaluation
+ * keeps the version that produced it; snapshots written before versions were
+ * recorded are version 1.
+ */
+export type RulesVersion = 1 | 2
+
+/** What the rules say about the screen itself rather than the patient (§3). */
+export type EvaluationNotice = 'under-16'
 
 export type PatternId = 'doms-like' | 'strain-like' | 'radicular' | 'inflammatory' | 'training-load'
 
 export interface Flag {
   readonly condition: FlagCondition
   readonly level: FlagLevel
-  /** Item ids (and the derived names `age`, `noImprovement`) that made the flag fire. */
+  /**
+   * Every positive answer the condition's rules name, plus the item ids and
+   * derived names (`age`, `onsetAge`, `noImprovement`) of each rule that holds (§4).
+   */
   readonly triggeredBy: readonly string[]
-  /** True when an `unsure` answer is among the triggers: the clinician should ask. */
+  /**
+   * True when `unsure` answers raised this flag: read as `no`, the flag would be
+   * lower or absent. The clinician should ask.
+   */
   readonly uncertain: boolean
   /** What the clinician should consider doing, in plain English. */
   readonly recommendation: string
@@ -50,12 +72,18 @@ export interface IntakeScores {
 }
 
 export interface IntakeEvaluation {
+  /** The rules that produced this evaluation; `evaluateIntake` always gives the current one. */
+  readonly rulesVersion: RulesVersion
   readonly concern: ConcernLevel
   /** At most one entry per condition, at the highest level its rules reach. */
   readonly flags: readonly Flag[]
   readonly patterns: readonly Pattern[]
   readonly scores: IntakeScores
+  readonly notices: readonly EvaluationNotice[]
   readonly age: number | null
-  /** Required item ids not answered (consent included), in catalogue order. */
+  /**
+   * Required item ids not answered (consent included, and the conditionally
+   * required `complaint.trend` and `consent.signerRelationship`), in catalogue order.
+   */
   readonly missingRequired: readonly string[]
 }

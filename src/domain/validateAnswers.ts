@@ -3,7 +3,14 @@
  * Every answer that crosses a process boundary or reaches storage goes through
  * here, so the rest of the app can trust an `IntakeAnswers` value.
  */
-import { CATALOGUE, catalogueItem, type CatalogueItem } from './catalogue'
+import {
+  ADULT_SCREENING_AGE,
+  CATALOGUE,
+  catalogueItem,
+  conditionallyRequiredMissing,
+  FIRST_BACK_PAIN_AGE_BANDS,
+  type CatalogueItem
+} from './catalogue'
 import { ageOn, compareIsoDates, isIsoDate } from './dates'
 import type { ValidationIssue } from './errors'
 import type { AnswerValue, IntakeAnswers } from './types'
@@ -33,6 +40,15 @@ const MAX_AGE_YEARS = 120
  * slips at the front desk without refusing real but unusual addresses.
  */
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+/** SVG path data made only of M, L, C, Q, Z commands and numbers (§2). */
+const SIGNATURE_PATH = /^[MLCQZmlcqz0-9 ,.-]+$/
+/** A PNG data URL: the only image form a signature may take besides path data (§2). */
+const SIGNATURE_PNG = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/
+
+/** Whether a stored signature is drawn path data or a PNG data URL, and nothing else. */
+export function isSignatureFormat(text: string): boolean {
+  return SIGNATURE_PATH.test(text) || SIGNATURE_PNG.test(text)
+}
 
 type Issue = ValidationIssue
 type Checked = { readonly value: AnswerValue | undefined; readonly issues: readonly Issue[] }
@@ -102,6 +118,19 @@ function checkText(entry: CatalogueItem, raw: unknown): Checked {
           entry.id,
           'invalid-email',
           `${name(entry)} does not look like an e-mail address; enter it as name@example.com, or leave it empty.`
+        )
+      ]
+    }
+  }
+  if (entry.id === 'consent.signature' && !isSignatureFormat(text)) {
+    // Never echo the value: a signature is shown only as the drawn image.
+    return {
+      value: undefined,
+      issues: [
+        issue(
+          entry.id,
+          'invalid-signature',
+          `${name(entry)} is not a drawn signature; draw it again on the signature pad.`
         )
       ]
     }
@@ -321,6 +350,43 @@ function isPlainObject(input: unknown): input is Record<string, unknown> {
   return proto === Object.prototype || proto === null
 }
 
+/**
+ * A first-back-pain age band that starts above the patient's current age
+ * (a 30-year-old cannot answer `45-or-over`): checked only when the age is known.
+ */
+function ageBandIssue(
+  answers: Readonly<Record<string, AnswerValue>>,
+  age: number | null
+): Issue | null {
+  const band = FIRST_BACK_PAIN_AGE_BANDS.find(
+    ({ code }) => code === answers['history.firstBackPainAge']
+  )
+  const entry = catalogueItem('history.firstBackPainAge')
+  if (band === undefined || entry === undefined || age === null || band.minAge <= age) return null
+  return issue(
+    entry.id,
+    'age-band-above-age',
+    `${name(entry)} is "${band.label}", but the date of birth gives an age of ${age}; choose the age when the back pain first began.`
+  )
+}
+
+function conditionalIssue(itemId: string, age: number | null): Issue | null {
+  const entry = catalogueItem(itemId)
+  if (entry === undefined) return null
+  if (itemId === 'consent.signerRelationship') {
+    return issue(
+      itemId,
+      'required',
+      `${name(entry)} must be a parent, guardian or representative when the patient is under ${ADULT_SCREENING_AGE}${age === null ? '' : ` (age ${age})`}.`
+    )
+  }
+  return issue(
+    itemId,
+    'required',
+    `${name(entry)} is required for pain of six weeks or more; answer it before submitting.`
+  )
+}
+
 function submitIssue(entry: CatalogueItem, value: AnswerValue | undefined): Issue | null {
   if (entry.type === 'boolean') {
     if (value === true) return null
@@ -403,6 +469,21 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
     }
     if (options.mode === 'submit' && entry.required) {
       const missing = submitIssue(entry, value)
+      if (missing !== null) issues.push(missing)
+    }
+  }
+
+  const dateOfBirth = answers['patient.dateOfBirth']
+  const age =
+    asOf !== undefined && typeof dateOfBirth === 'string' ? ageOn(dateOfBirth, asOf) : null
+  const bandIssue = ageBandIssue(answers, age)
+  if (bandIssue !== null) {
+    issues.push(bandIssue)
+    delete answers['history.firstBackPainAge']
+  }
+  if (options.mode === 'submit') {
+    for (const itemId of conditionallyRequiredMissing(answers, age)) {
+      const missing = conditionalIssue(itemId, age)
       if (missing !== null) issues.push(missing)
     }
   }

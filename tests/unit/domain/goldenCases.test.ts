@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { evaluateIntake, type IntakeScores } from '../../../src/domain'
 import { loadGoldenCases } from './testAnswers'
 
-const MIN_CASES = 21
+const MIN_CASES = 58
 const cases = loadGoldenCases()
+
+/** The spec compares `triggeredBy` only on answer ids (§8): derived names and other ids are free. */
+function answerIds(ids: readonly string[]): string[] {
+  return ids.filter((id) => id.startsWith('rf.') || id.startsWith('history.')).sort()
+}
 
 function flagKeys(flags: ReadonlyArray<{ condition: string; level: string }>): string[] {
   return flags.map(({ condition, level }) => `${condition}:${level}`).sort()
@@ -32,6 +37,23 @@ describe('golden cases', () => {
       for (const [key, expected] of Object.entries(golden.expect.scores ?? {})) {
         expect(Object.keys(result.scores), `unknown score key ${key}`).toContain(key)
         expect(result.scores[key as keyof IntakeScores], `scores.${key}`).toEqual(expected)
+      }
+      for (const expected of golden.expect.flags) {
+        const flag = result.flags.find((candidate) => candidate.condition === expected.condition)
+        if (expected.uncertain !== undefined) {
+          expect(flag?.uncertain, `${expected.condition}.uncertain`).toBe(expected.uncertain)
+        }
+        if (expected.triggeredBy !== undefined) {
+          expect(answerIds(flag?.triggeredBy ?? []), `${expected.condition}.triggeredBy`).toEqual(
+            [...expected.triggeredBy].sort()
+          )
+        }
+      }
+      if (golden.expect.rulesVersion !== undefined) {
+        expect(result.rulesVersion).toBe(golden.expect.rulesVersion)
+      }
+      if (golden.expect.notices !== undefined) {
+        expect([...result.notices].sort()).toEqual([...golden.expect.notices].sort())
       }
       if (golden.expect.missingRequired !== undefined) {
         expect([...result.missingRequired].sort()).toEqual(

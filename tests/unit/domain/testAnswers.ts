@@ -23,10 +23,17 @@ export interface GoldenCase {
   readonly answers: IntakeAnswers
   readonly expect: {
     readonly concern: ConcernLevel
-    readonly flags: ReadonlyArray<{ readonly condition: FlagCondition; readonly level: FlagLevel }>
+    readonly rulesVersion?: number
+    readonly flags: ReadonlyArray<{
+      readonly condition: FlagCondition
+      readonly level: FlagLevel
+      readonly uncertain?: boolean
+      readonly triggeredBy?: readonly string[]
+    }>
     readonly patterns: readonly string[]
     readonly scores?: Readonly<Record<string, unknown>>
     readonly missingRequired?: readonly string[]
+    readonly notices?: readonly string[]
   }
 }
 
@@ -90,6 +97,7 @@ export const BASELINE: IntakeAnswers = {
   'rf.sexualDysfunction': 'no',
   'rf.bothLegs': 'no',
   'rf.legWeakness': 'no',
+  'rf.darkUrine': 'no',
   'rf.trauma': 'no',
   'rf.osteoporosis': 'no',
   'rf.steroids': 'no',
