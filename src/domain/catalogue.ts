@@ -460,23 +460,27 @@ export function conditionallyRequiredMissing(
   answers: Readonly<Record<string, unknown>>,
   age: number | null
 ): string[] {
-  const missing: string[] = []
-  const duration = answers['complaint.duration']
-  if (
-    (duration === '6-12w' || duration === 'gt-12w') &&
-    typeof answers['complaint.trend'] !== 'string'
-  ) {
-    missing.push('complaint.trend')
-  }
   const relationship = answers['consent.signerRelationship']
-  if (
-    age !== null &&
-    age < ADULT_SCREENING_AGE &&
-    !(typeof relationship === 'string' && SIGNER_FOR_A_MINOR.includes(relationship))
-  ) {
-    missing.push('consent.signerRelationship')
-  }
-  return missing
+  return conditionallyRequiredItems(answers, age).filter((id) =>
+    id === 'consent.signerRelationship'
+      ? !(typeof relationship === 'string' && SIGNER_FOR_A_MINOR.includes(relationship))
+      : typeof answers[id] !== 'string'
+  )
+}
+
+/**
+ * The conditional items (§2) that the given answers make required, answered
+ * or not, so the form can mark them required as soon as they apply.
+ */
+export function conditionallyRequiredItems(
+  answers: Readonly<Record<string, unknown>>,
+  age: number | null
+): string[] {
+  const required: string[] = []
+  const duration = answers['complaint.duration']
+  if (duration === '6-12w' || duration === 'gt-12w') required.push('complaint.trend')
+  if (age !== null && age < ADULT_SCREENING_AGE) required.push('consent.signerRelationship')
+  return required
 }
 
 /** Whether `id` is asked of everyone or only when other answers make it apply. */

@@ -2,7 +2,8 @@
  * Stored intake records as they cross the process boundary. The storage layer
  * maps its rows to these shapes at its edge; nothing else sees a row.
  */
-import type { ConcernLevel, IntakeAnswers, IntakeEvaluation } from './types'
+import type { RuleDifference } from './clinicianText'
+import type { ConcernLevel, IntakeAnswers, IntakeEvaluation, RulesVersion } from './types'
 
 export type IntakeStatus = 'draft' | 'submitted'
 
@@ -19,6 +20,12 @@ export interface IntakeRecord {
    * that later rule changes never rewrite); for a draft, evaluated on read.
    */
   readonly evaluation: IntakeEvaluation
+  /**
+   * For a submitted intake whose snapshot came from older rules: the same
+   * answers under today's rules, and where they would flag differently. The
+   * snapshot itself is never rewritten. `null` when the rules are the same.
+   */
+  readonly currentRules: CurrentRulesReading | null
   readonly patientId: string | null
   /** Increases by one at every save, so a client can tell its copy is current. */
   readonly revision: number
@@ -63,5 +70,34 @@ export interface DraftSaved {
   readonly concern: ConcernLevel
 }
 
-/** Version of the question set a record was captured with (stored on every intake). */
-export const FORM_VERSION = 1
+/** Today's rules applied to a snapshot taken under older ones (see {@link IntakeRecord.currentRules}). */
+export interface CurrentRulesReading {
+  readonly rulesVersion: RulesVersion
+  readonly evaluation: IntakeEvaluation
+  readonly differences: readonly RuleDifference[]
+}
+
+/**
+ * Version of the question set a record was captured with (stored on every
+ * intake). Version 2 added the questions in {@link ITEMS_ADDED_IN_FORM_VERSION}.
+ */
+export const FORM_VERSION = 2
+
+/** The questions each form version added, so a draft started earlier can ask them before submission. */
+export const ITEMS_ADDED_IN_FORM_VERSION: Readonly<Record<number, readonly string[]>> = {
+  2: [
+    'rf.darkUrine',
+    'history.firstBackPainAge',
+    'history.anticoagulants',
+    'consent.signerRelationship'
+  ]
+}
+
+/** Item ids added to the form after `formVersion`, in the order they were added. */
+export function itemsAddedSince(formVersion: number): string[] {
+  const added: string[] = []
+  for (let version = formVersion + 1; version <= FORM_VERSION; version += 1) {
+    added.push(...(ITEMS_ADDED_IN_FORM_VERSION[version] ?? []))
+  }
+  return added
+}

@@ -85,7 +85,8 @@ export default {
     scaleMinInterference: '0 = does not interfere',
     scaleMaxInterference: '10 = completely interferes',
     dateHint: 'Type the date in the box, or choose it from the calendar.',
-    charactersLeft: '{count} characters left'
+    charactersLeft: '{count} characters left',
+    complaintTrendHelp: 'Please answer this because your pain has lasted 6 weeks or more.'
   },
   validation: {
     'not-an-object': 'These answers could not be read.',
@@ -101,11 +102,15 @@ export default {
     'too-long': 'This answer is too long. Please shorten it.',
     'invalid-email': "This does not look like an e-mail address, for example name{'@'}example.com.",
     required: 'Please answer this question.',
-    'must-be-true': 'Please tick this box to continue.'
+    'must-be-true': 'Please tick this box to continue.',
+    'invalid-signature': 'The signature could not be read. Please clear it and sign again.',
+    'age-band-above-age': 'This age is older than you are today. Please check it.'
   },
   patientAlert: {
-    title: 'Please go to the front desk now',
-    body: 'One of your answers means a clinician would like to see you straight away. Please take this device to the front desk, or ask a member of staff to come to you.',
+    title: 'Please stay here and tell the front desk now',
+    body: 'Please stay here and tell the front desk now. A clinician will see you.',
+    bodyWithPhone:
+      'Please stay here and tell the front desk now (or, if no one is there, call the clinic on {phone}). A clinician will see you.',
     staffUnlock: 'Staff: enter your PIN to continue'
   },
   items: {
@@ -233,26 +238,36 @@ export default {
     rf: {
       bladder: {
         label:
-          'Since this pain started, have you had new trouble passing urine, lost control of your bladder, or had less feeling when passing urine?',
+          'Is any of this new for you: trouble starting to pass urine, leaking urine without knowing it, or not being able to feel urine passing or when your bladder is full?',
         codes: ynu
       },
       bowel: {
-        label: 'Since this pain started, have you had any new loss of control of your bowels?',
+        label:
+          'Is either of these new for you: not being able to control your bowels (poo comes out when you do not mean it to), or not being able to feel poo passing?',
         codes: ynu
       },
       saddleNumbness: {
         label:
-          'Do you have numbness or pins and needles in your groin, genitals, back passage or inner thighs?',
+          'Since this pain started, have you had numbness or pins and needles in your groin, genitals, back passage or inner thighs, or does it feel different when you wipe after using the toilet?',
         codes: ynu
       },
       sexualDysfunction: {
-        label: 'Have you noticed a new change in sexual function or sensation?',
+        label:
+          'Is either of these new for you: numbness of your genitals during sex, or trouble getting an erection or ejaculating?',
+        codes: { ...ynu, 'not-applicable': 'Does not apply to me' }
+      },
+      bothLegs: {
+        label:
+          'Do you have pain, numbness or tingling that spreads from your back down both legs? (Do not count sore leg muscles from training.)',
         codes: ynu
       },
-      bothLegs: { label: 'Do you have pain, numbness or tingling in both legs?', codes: ynu },
       legWeakness: {
         label:
-          'Do you have new or worsening weakness in a leg or foot, tripping, or trouble walking?',
+          'Do you have new weakness in a leg or foot? For example, your foot catches or drags when you walk, or a leg gives way under you. (Not just sore muscles.)',
+        codes: ynu
+      },
+      darkUrine: {
+        label: 'Since this pain started, has your urine been very dark, like tea or cola?',
         codes: ynu
       },
       trauma: {
@@ -265,23 +280,29 @@ export default {
       },
       steroids: {
         label:
-          'Have you taken steroid tablets or injections (for example prednisolone) for more than 3 months?',
+          'Have you taken steroid tablets or had steroid injections prescribed by a doctor (for example prednisolone) for more than 3 months? (This does not mean bodybuilding steroids.)',
         codes: ynu
       },
       cancerHistory: {
         label: 'Do you have cancer now, or have you had cancer in the past?',
         codes: ynu
       },
-      weightLoss: { label: 'Have you lost weight recently without trying?', codes: ynu },
+      weightLoss: {
+        label: 'Have you lost weight without trying in the last 3 months?',
+        codes: ynu
+      },
       nightPain: {
         label: 'Do you have pain at night that does not ease when you change position?',
         codes: ynu
       },
       unwell: { label: 'Do you feel generally unwell?', codes: ynu },
-      fever: { label: 'Have you had a fever, chills or night sweats?', codes: ynu },
+      fever: {
+        label: 'Since this pain started, have you had a fever, chills or night sweats?',
+        codes: ynu
+      },
       recentInfection: {
         label:
-          'Have you had a bacterial infection (for example urine, skin or chest) in the last 3 months?',
+          'In the last 3 months, have you had an infection that was treated with antibiotics (for example in your urine, skin or chest)?',
         codes: ynu
       },
       ivDrugUse: {
@@ -290,12 +311,12 @@ export default {
       },
       immunosuppressed: {
         label:
-          'Do you have a weakened immune system (for example chemotherapy, a transplant, HIV, or medicines that suppress the immune system)?',
+          'Is your body less able to fight infections, for example because of chemotherapy, a transplant, HIV, or medicines that weaken your body’s defences?',
         codes: ynu
       },
       spinalProcedure: {
         label:
-          'Have you had spinal surgery, a spinal injection or another spinal procedure in the last 12 months?',
+          'In the last 12 months, have you had an operation on your spine, an epidural, or another injection into your spine?',
         codes: ynu
       },
       abdominalPulsing: {
@@ -307,6 +328,10 @@ export default {
       previousEpisodes: {
         label: 'How many times have you had back pain like this before?',
         codes: { none: 'Never', '1-2': 'Once or twice', '3-or-more': '3 times or more' }
+      },
+      firstBackPainAge: {
+        label: 'How old were you when back pain like this first started?',
+        codes: { 'under-35': 'Under 35', '35-44': '35 to 44', '45-or-over': '45 or older' }
       },
       treatmentsTried: {
         label: 'What have you tried for this episode?',
@@ -339,6 +364,8 @@ export default {
           psoriasis: 'Psoriasis',
           uveitis: 'Uveitis (eye inflammation)',
           'inflammatory-arthritis': 'Inflammatory arthritis',
+          enthesitis:
+            'Painful swelling where a tendon joins the bone (for example the back of the heel)',
           'depression-anxiety': 'Depression or anxiety'
         }
       },
@@ -360,6 +387,11 @@ export default {
         label: 'Do you smoke?',
         codes: { current: 'Yes', former: 'I used to', never: 'Never' }
       },
+      anticoagulants: {
+        label:
+          'Do you take medicine to thin your blood (for example warfarin, apixaban or rivaroxaban)?',
+        codes: ynu
+      },
       medications: { label: 'Which medicines do you take?' },
       allergies: { label: 'Do you have any allergies?' },
       surgeries: { label: 'Have you had any operations?' }
@@ -377,6 +409,15 @@ export default {
       },
       privacy: { label: 'I have read how the clinic keeps and uses my information, and I agree.' },
       signedBy: { label: 'Full name of the person signing (you, or your parent or guardian)' },
+      signerRelationship: {
+        label: 'Who is signing?',
+        codes: {
+          self: 'The patient (myself)',
+          'parent-or-guardian': 'A parent or guardian',
+          representative: 'Another representative'
+        },
+        help: 'If the patient is under 16, a parent, guardian or representative must sign.'
+      },
       signature: { label: 'Signature' }
     }
   },
@@ -400,7 +441,7 @@ export default {
       'foot-left': 'Left foot',
       'foot-right': 'Right foot',
       'groin-saddle': 'Groin or saddle area',
-      'mid-back': 'Middle of the back',
+      'mid-back': 'Between or below the shoulder blades',
       'upper-back': 'Upper back',
       neck: 'Neck',
       'shoulder-left': 'Left shoulder',

@@ -86,7 +86,8 @@ const messages: MessageSchema = {
     scaleMinInterference: '0 = no interfiere',
     scaleMaxInterference: '10 = interfiere por completo',
     dateHint: 'Escriba la fecha en la casilla o elíjala en el calendario.',
-    charactersLeft: 'Caracteres restantes: {count}'
+    charactersLeft: 'Caracteres restantes: {count}',
+    complaintTrendHelp: 'Por favor, responda esta pregunta porque su dolor dura ya 6 semanas o más.'
   },
   validation: {
     'not-an-object': 'No se pudieron leer estas respuestas.',
@@ -103,11 +104,15 @@ const messages: MessageSchema = {
     'invalid-email':
       "Esto no parece una dirección de correo electrónico. Un ejemplo correcto: nombre{'@'}example.com.",
     required: 'Por favor, responda esta pregunta.',
-    'must-be-true': 'Por favor, marque esta casilla para continuar.'
+    'must-be-true': 'Por favor, marque esta casilla para continuar.',
+    'invalid-signature': 'No se pudo leer la firma. Por favor, bórrela y vuelva a firmar.',
+    'age-band-above-age': 'Esta edad es mayor que la edad que usted tiene hoy. Por favor, revísela.'
   },
   patientAlert: {
-    title: 'Por favor, vaya ahora a recepción',
-    body: 'Por una de sus respuestas, un profesional de la salud quiere atenderle enseguida. Por favor, lleve este dispositivo a recepción o pida a alguien del personal que venga a donde está usted.',
+    title: 'Por favor, quédese aquí y avise ahora a recepción',
+    body: 'Por favor, quédese aquí y avise ahora mismo al personal de recepción. Un profesional de la salud le atenderá.',
+    bodyWithPhone:
+      'Por favor, quédese aquí y avise ahora mismo al personal de recepción (o, si no hay nadie, llame a la clínica al {phone}). Un profesional de la salud le atenderá.',
     staffUnlock: 'Personal: escriba su PIN para continuar'
   },
   items: {
@@ -240,30 +245,37 @@ const messages: MessageSchema = {
     rf: {
       bladder: {
         label:
-          'Desde que empezó este dolor, ¿ha tenido problemas nuevos para orinar, ha perdido el control de la vejiga o nota menos sensibilidad al orinar?',
+          '¿Le pasa algo de esto y es nuevo para usted: le cuesta empezar a orinar, se le escapa la orina sin darse cuenta, o no siente cuando sale la orina o cuando tiene la vejiga llena?',
         codes: ynu
       },
       bowel: {
         label:
-          'Desde que empezó este dolor, ¿ha tenido alguna pérdida nueva del control de los intestinos (se le escapan las heces)?',
+          '¿Le pasa algo de esto y es nuevo para usted: no puede controlar los intestinos (se le escapan las heces sin querer), o no siente cuando salen las heces?',
         codes: ynu
       },
       saddleNumbness: {
         label:
-          '¿Tiene adormecimiento u hormigueo en la ingle, los genitales, la zona del ano o la parte interior de los muslos?',
+          'Desde que empezó este dolor, ¿ha tenido adormecimiento u hormigueo en la ingle, los genitales, la zona del ano o la parte interior de los muslos, o siente algo diferente al limpiarse después de ir al baño?',
         codes: ynu
       },
       sexualDysfunction: {
-        label: '¿Ha notado un cambio nuevo en la función sexual o en la sensibilidad sexual?',
-        codes: ynu
+        label:
+          '¿Le pasa algo de esto y es nuevo para usted: adormecimiento de los genitales durante las relaciones sexuales, o dificultad para tener una erección o para eyacular?',
+        codes: { ...ynu, 'not-applicable': 'No se aplica a mi caso' }
       },
       bothLegs: {
-        label: '¿Tiene dolor, adormecimiento u hormigueo en las dos piernas?',
+        label:
+          '¿Tiene dolor, adormecimiento u hormigueo que baja desde la espalda por las dos piernas? (No cuente el dolor muscular de las piernas por entrenar.)',
         codes: ynu
       },
       legWeakness: {
         label:
-          '¿Tiene debilidad nueva o que va empeorando en una pierna o un pie, tropieza o le cuesta caminar?',
+          '¿Tiene debilidad nueva en una pierna o un pie? Por ejemplo, el pie se le engancha o se le arrastra al caminar, o una pierna le falla y se le dobla. (No se trata solo de dolor muscular.)',
+        codes: ynu
+      },
+      darkUrine: {
+        label:
+          'Desde que empezó este dolor, ¿ha tenido la orina muy oscura, del color del té o de un refresco de cola?',
         codes: ynu
       },
       trauma: {
@@ -276,20 +288,30 @@ const messages: MessageSchema = {
       },
       steroids: {
         label:
-          '¿Ha tomado pastillas o recibido inyecciones de corticoides (esteroides; por ejemplo, prednisolona) durante más de 3 meses?',
+          '¿Ha tomado pastillas o recibido inyecciones de corticoides (cortisona) recetados por un médico, por ejemplo prednisolona, durante más de 3 meses? (No nos referimos a los esteroides para aumentar músculo.)',
         codes: ynu
       },
       cancerHistory: { label: '¿Tiene cáncer ahora o ha tenido cáncer en el pasado?', codes: ynu },
-      weightLoss: { label: '¿Ha bajado de peso hace poco sin intentarlo?', codes: ynu },
+      weightLoss: {
+        label: '¿Ha bajado de peso sin intentarlo en los últimos 3 meses?',
+        codes: ynu
+      },
       nightPain: {
         label: '¿Tiene dolor por la noche que no se alivia al cambiar de postura?',
         codes: ynu
       },
-      unwell: { label: '¿Se siente mal en general?', codes: ynu },
-      fever: { label: '¿Ha tenido fiebre, escalofríos o sudores por la noche?', codes: ynu },
+      unwell: {
+        label: '¿Se siente físicamente enfermo/a, con un malestar general en todo el cuerpo?',
+        codes: ynu
+      },
+      fever: {
+        label:
+          'Desde que empezó este dolor, ¿ha tenido fiebre, escalofríos o sudores por la noche?',
+        codes: ynu
+      },
       recentInfection: {
         label:
-          '¿Ha tenido una infección por bacterias (por ejemplo, de orina, de la piel o del pecho) en los últimos 3 meses?',
+          'En los últimos 3 meses, ¿ha tenido alguna infección que le trataron con antibióticos (por ejemplo, de orina, de la piel o del pecho)?',
         codes: ynu
       },
       ivDrugUse: {
@@ -298,12 +320,12 @@ const messages: MessageSchema = {
       },
       immunosuppressed: {
         label:
-          '¿Tiene las defensas bajas (el sistema inmunitario débil), por ejemplo por quimioterapia, un trasplante, el VIH o medicamentos que bajan las defensas?',
+          '¿Tiene su cuerpo menos capacidad para combatir las infecciones, por ejemplo por quimioterapia, un trasplante, el VIH o medicamentos que bajan las defensas?',
         codes: ynu
       },
       spinalProcedure: {
         label:
-          'En los últimos 12 meses, ¿ha tenido una operación de columna, una inyección en la columna u otro procedimiento en la columna?',
+          'En los últimos 12 meses, ¿le han operado de la columna, le han puesto una epidural u otra inyección en la columna?',
         codes: ynu
       },
       abdominalPulsing: {
@@ -315,6 +337,14 @@ const messages: MessageSchema = {
       previousEpisodes: {
         label: '¿Cuántas veces ha tenido antes un dolor de espalda como este?',
         codes: { none: 'Nunca', '1-2': 'Una o dos veces', '3-or-more': '3 veces o más' }
+      },
+      firstBackPainAge: {
+        label: '¿Qué edad tenía cuando empezó por primera vez un dolor de espalda como este?',
+        codes: {
+          'under-35': 'Menos de 35 años',
+          '35-44': 'De 35 a 44 años',
+          '45-or-over': '45 años o más'
+        }
       },
       treatmentsTried: {
         label: '¿Qué ha probado para este episodio?',
@@ -347,6 +377,8 @@ const messages: MessageSchema = {
           psoriasis: 'Psoriasis',
           uveitis: 'Uveítis (inflamación del ojo)',
           'inflammatory-arthritis': 'Artritis inflamatoria',
+          enthesitis:
+            'Hinchazón dolorosa donde un tendón se une al hueso (por ejemplo, en la parte de atrás del talón)',
           'depression-anxiety': 'Depresión o ansiedad'
         }
       },
@@ -368,6 +400,11 @@ const messages: MessageSchema = {
         label: '¿Fuma?',
         codes: { current: 'Sí', former: 'Antes fumaba', never: 'Nunca he fumado' }
       },
+      anticoagulants: {
+        label:
+          '¿Toma algún medicamento para que la sangre no coagule tan fácilmente (anticoagulante), por ejemplo warfarina, apixabán o rivaroxabán?',
+        codes: ynu
+      },
       medications: { label: '¿Qué medicamentos toma?' },
       allergies: { label: '¿Tiene alguna alergia?' },
       surgeries: { label: '¿Ha tenido alguna operación?' }
@@ -388,6 +425,15 @@ const messages: MessageSchema = {
       },
       signedBy: {
         label: 'Nombre completo de la persona que firma (usted, o su padre, madre o tutor legal)'
+      },
+      signerRelationship: {
+        label: '¿Quién firma?',
+        codes: {
+          self: 'El/la paciente (yo mismo/a)',
+          'parent-or-guardian': 'El padre, la madre o el tutor legal',
+          representative: 'Otro representante'
+        },
+        help: 'Si el/la paciente tiene menos de 16 años, debe firmar su padre, su madre, su tutor legal u otro representante.'
       },
       signature: { label: 'Firma' }
     }
@@ -412,7 +458,7 @@ const messages: MessageSchema = {
       'foot-left': 'Pie izquierdo',
       'foot-right': 'Pie derecho',
       'groin-saddle': 'Ingle o zona de la silla de montar (entre las piernas)',
-      'mid-back': 'Parte media de la espalda',
+      'mid-back': 'Entre los omóplatos o debajo de ellos',
       'upper-back': 'Parte alta de la espalda',
       neck: 'Cuello',
       'shoulder-left': 'Hombro izquierdo',

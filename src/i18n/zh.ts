@@ -83,7 +83,8 @@ const messages: MessageSchema = {
     scaleMinInterference: '0 = 没有影响',
     scaleMaxInterference: '10 = 完全受影响',
     dateHint: '请在框中输入日期，或从日历中选择。',
-    charactersLeft: '还可以输入 {count} 个字'
+    charactersLeft: '还可以输入 {count} 个字',
+    complaintTrendHelp: '因为您的疼痛已经持续 6 周或更久，所以请回答这个问题。'
   },
   validation: {
     'not-an-object': '无法读取这些回答。',
@@ -98,11 +99,15 @@ const messages: MessageSchema = {
     'too-long': '这个回答太长了，请写短一些。',
     'invalid-email': "这看起来不像电子邮箱地址。正确的格式例如：name{'@'}example.com。",
     required: '请回答这个问题。',
-    'must-be-true': '请勾选此框才能继续。'
+    'must-be-true': '请勾选此框才能继续。',
+    'invalid-signature': '无法识别这个签名。请清除后重新签名。',
+    'age-band-above-age': '这个年龄比您现在的年龄还大，请检查一下。'
   },
   patientAlert: {
-    title: '请现在到前台来',
-    body: '根据您的一个回答，医生或治疗师希望马上为您看一看。请把这台设备拿到前台，或者请工作人员到您这里来。',
+    title: '请您留在这里，并立即告知前台',
+    body: '请您留在这里，不要离开，并立即告知前台工作人员。医生或治疗师会为您诊察。',
+    bodyWithPhone:
+      '请您留在这里，不要离开，并立即告知前台工作人员（如果前台没有人，请拨打诊所电话 {phone}）。医生或治疗师会为您诊察。',
     staffUnlock: '工作人员：请输入 PIN 码以继续'
   },
   items: {
@@ -221,24 +226,35 @@ const messages: MessageSchema = {
     rf: {
       bladder: {
         label:
-          '自从这次疼痛开始以来，您是否新出现了排尿困难、控制不住小便，或者小便时的感觉变弱了？',
+          '您是否新出现了以下任何一种情况：开始排尿时很困难、不知不觉中漏尿，或者感觉不到尿液流出、感觉不到膀胱胀满（想小便的感觉）？',
         codes: ynu
       },
       bowel: {
-        label: '自从这次疼痛开始以来，您是否新出现了控制不住大便的情况？',
+        label:
+          '您是否新出现了以下任何一种情况：控制不住大便（大便不由自主地流出），或者排大便时自己感觉不到？',
         codes: ynu
       },
       saddleNumbness: {
-        label: '您的腹股沟（大腿根）、生殖器、肛门周围或大腿内侧，有没有麻木或针刺感？',
+        label:
+          '自从这次疼痛开始以来，您的腹股沟（大腿根）、生殖器、肛门周围或大腿内侧是否有麻木或针刺感，或者便后擦拭时感觉和平时不一样？',
         codes: ynu
       },
       sexualDysfunction: {
-        label: '您是否注意到性功能或性方面的感觉有了新的变化？',
+        label:
+          '您是否新出现了以下任何一种情况：性生活时生殖器发麻、感觉变弱，或者勃起或射精有困难？',
+        codes: { ...ynu, 'not-applicable': '不适用于我' }
+      },
+      bothLegs: {
+        label: '您是否有从背部向下蔓延到两条腿的疼痛、麻木或刺麻感？（训练后的腿部肌肉酸痛不算。）',
         codes: ynu
       },
-      bothLegs: { label: '您是否两条腿都有疼痛、麻木或刺麻感？', codes: ynu },
       legWeakness: {
-        label: '您的腿或脚是否新出现无力或越来越无力，或者容易绊倒、走路困难？',
+        label:
+          '您的腿或脚是否新出现了无力？例如走路时脚会绊住或拖在地上，或者腿突然发软、撑不住身体。（不是只有肌肉酸痛。）',
+        codes: ynu
+      },
+      darkUrine: {
+        label: '自从这次疼痛开始以来，您的尿液颜色是否变得很深，像浓茶或可乐一样？',
         codes: ynu
       },
       trauma: { label: '您最近是否摔倒过、出过事故，或者背部被撞击过？', codes: ynu },
@@ -247,26 +263,31 @@ const messages: MessageSchema = {
         codes: ynu
       },
       steroids: {
-        label: '您是否使用类固醇（激素）药片或注射剂（例如泼尼松龙）超过 3 个月？',
+        label:
+          '您是否按医生处方服用糖皮质激素（皮质类固醇）药片或接受这类注射（例如泼尼松龙）超过 3 个月？（这里不是指健身增肌用的合成代谢类固醇。）',
         codes: ynu
       },
       cancerHistory: { label: '您现在是否患有癌症，或者以前得过癌症？', codes: ynu },
-      weightLoss: { label: '您最近是否在没有刻意减重的情况下体重下降了？', codes: ynu },
+      weightLoss: { label: '过去 3 个月内，您是否在没有刻意减重的情况下体重下降了？', codes: ynu },
       nightPain: { label: '您晚上是否会疼痛，而且换个姿势也不能减轻？', codes: ynu },
-      unwell: { label: '您是否觉得整个人都不舒服？', codes: ynu },
-      fever: { label: '您是否有过发烧、发冷（打寒战）或夜里出汗？', codes: ynu },
-      recentInfection: {
-        label: '过去 3 个月内，您是否有过细菌感染（例如尿路感染、皮肤感染或肺部感染）？',
+      unwell: { label: '您是否觉得全身不适，整个人身体不舒服？', codes: ynu },
+      fever: {
+        label: '自从这次疼痛开始以来，您是否有过发烧、发冷（打寒战）或夜里出汗？',
         codes: ynu
       },
-      ivDrugUse: { label: '您是否曾经注射过不是医生给您开的药物？', codes: ynu },
+      recentInfection: {
+        label: '过去 3 个月内，您是否有过用抗生素治疗的感染（例如尿路感染、皮肤感染或肺部感染）？',
+        codes: ynu
+      },
+      ivDrugUse: { label: '您是否曾经注射过不是医生给您开的药物或毒品？', codes: ynu },
       immunosuppressed: {
         label:
-          '您的免疫力是否较弱（例如因为化疗、器官移植、HIV 感染，或者服用抑制免疫系统的药物）？',
+          '您的身体抵抗感染的能力是否比较弱？例如因为化疗、器官移植、HIV 感染，或者正在使用会降低身体抵抗力的药物。',
         codes: ynu
       },
       spinalProcedure: {
-        label: '过去 12 个月内，您是否做过脊柱手术、脊柱注射或其他脊柱治疗操作？',
+        label:
+          '过去 12 个月内，您是否做过脊柱手术，或者在脊柱部位打过针（例如硬膜外注射或其他脊柱注射）？',
         codes: ynu
       },
       abdominalPulsing: { label: '您是否感到肚子里有搏动感，或者一跳一跳的感觉？', codes: ynu }
@@ -275,6 +296,10 @@ const messages: MessageSchema = {
       previousEpisodes: {
         label: '以前您有过几次类似这样的背痛？',
         codes: { none: '从来没有', '1-2': '一两次', '3-or-more': '3 次或更多' }
+      },
+      firstBackPainAge: {
+        label: '您第一次出现这样的背痛时是多少岁？',
+        codes: { 'under-35': '35 岁以下', '35-44': '35 到 44 岁', '45-or-over': '45 岁或以上' }
       },
       treatmentsTried: {
         label: '这次背痛，您已经试过哪些方法？',
@@ -307,6 +332,7 @@ const messages: MessageSchema = {
           psoriasis: '银屑病（牛皮癣）',
           uveitis: '葡萄膜炎（一种眼睛发炎）',
           'inflammatory-arthritis': '炎性关节炎',
+          enthesitis: '肌腱连接骨头的地方肿胀疼痛（例如脚后跟后面）',
           'depression-anxiety': '抑郁或焦虑'
         }
       },
@@ -327,6 +353,10 @@ const messages: MessageSchema = {
         label: '您吸烟吗？',
         codes: { current: '吸烟', former: '以前吸，现在已经戒了', never: '从来不吸' }
       },
+      anticoagulants: {
+        label: '您是否在服用让血液不容易凝固的药（抗凝药，例如华法林、阿哌沙班或利伐沙班）？',
+        codes: ynu
+      },
       medications: { label: '您在服用哪些药物？' },
       allergies: { label: '您有什么过敏吗？' },
       surgeries: { label: '您做过手术吗？' }
@@ -340,6 +370,15 @@ const messages: MessageSchema = {
       treatment: { label: '我同意接受评估和治疗。我明白我可以随时提问，也可以随时停止。' },
       privacy: { label: '我已经阅读了诊所如何保存和使用我的信息，并且同意。' },
       signedBy: { label: '签名人的全名（您本人，或者您的父母或监护人）' },
+      signerRelationship: {
+        label: '由谁签名？',
+        codes: {
+          self: '患者本人（我自己）',
+          'parent-or-guardian': '父母或监护人',
+          representative: '其他代理人'
+        },
+        help: '如果患者未满 16 岁，必须由父母、监护人或代理人签名。'
+      },
       signature: { label: '签名' }
     }
   },
@@ -363,7 +402,7 @@ const messages: MessageSchema = {
       'foot-left': '左脚',
       'foot-right': '右脚',
       'groin-saddle': '腹股沟或鞍区（骑车时接触车座的部位）',
-      'mid-back': '背部中间',
+      'mid-back': '两块肩胛骨之间或下方',
       'upper-back': '上背部',
       neck: '脖子',
       'shoulder-left': '左肩',

@@ -9,6 +9,7 @@ import { computed, ref } from 'vue'
 import { api } from '../api'
 import {
   evaluateIntake,
+  FORM_VERSION,
   todayIso,
   validateAnswers,
   type AnswerValue,
@@ -30,6 +31,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   const intakeId = ref<string | null>(null)
   const status = ref<IntakeStatus>('draft')
   const entryMode = ref<EntryMode>('staff')
+  /** The form version the intake was started on: older drafts still lack the newer questions. */
+  const formVersion = ref(FORM_VERSION)
   const answers = ref<Record<string, AnswerValue>>({})
   const revision = ref(0)
   const saveState = ref<SaveState>('idle')
@@ -47,6 +50,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   function adopt(record: IntakeRecord): void {
     intakeId.value = record.id
     status.value = record.status
+    formVersion.value = record.formVersion
     answers.value = { ...record.answers }
     revision.value = record.revision
     issues.value = {}
@@ -187,6 +191,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     clearTimer()
     intakeId.value = null
     status.value = 'draft'
+    formVersion.value = FORM_VERSION
     answers.value = {}
     revision.value = 0
     issues.value = {}
@@ -199,6 +204,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     intakeId,
     status,
     entryMode,
+    formVersion,
     answers,
     revision,
     saveState,

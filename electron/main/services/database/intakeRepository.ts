@@ -58,6 +58,8 @@ export interface DraftChange {
 export interface Submission {
   readonly id: string
   readonly patientId: string
+  /** The form the intake was completed with: a draft begun on an older form is submitted on this one. */
+  readonly formVersion: number
   readonly answers: IntakeAnswers
   /** Stored as the snapshot; its `concern` is frozen into the row. */
   readonly evaluation: IntakeEvaluation
@@ -254,7 +256,7 @@ export function createIntakeRepository(
 
   const markSubmittedStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
     UPDATE intakes SET
-      status = 'submitted', patient_id = @patient_id,
+      status = 'submitted', patient_id = @patient_id, form_version = @form_version,
       answers = @answers, evaluation = @evaluation, concern = @concern, concern_rank = @concern_rank,
       given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
       given_name_search = @given_name_search, family_name_search = @family_name_search,
@@ -333,6 +335,7 @@ export function createIntakeRepository(
       const row = markSubmittedStatement.get({
         id: submission.id,
         patient_id: submission.patientId,
+        form_version: submission.formVersion,
         answers: JSON.stringify(submission.answers),
         evaluation: JSON.stringify(submission.evaluation),
         concern: submission.evaluation.concern,

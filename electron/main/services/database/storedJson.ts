@@ -6,6 +6,7 @@
 import type {
   AnswerValue,
   ConcernLevel,
+  EvaluationNotice,
   Flag,
   FlagCondition,
   FlagLevel,
@@ -25,7 +26,8 @@ const FLAG_CONDITIONS: readonly FlagCondition[] = [
   'infection',
   'fracture',
   'vascular',
-  'axial-spa'
+  'axial-spa',
+  'rhabdomyolysis'
 ]
 const PATTERN_IDS: readonly PatternId[] = [
   'doms-like',
@@ -118,9 +120,27 @@ function isScores(value: unknown): value is IntakeScores {
   )
 }
 
+const NOTICES: readonly EvaluationNotice[] = ['under-16']
+
+/**
+ * Snapshots written before rules versions were recorded are version 1 and
+ * carry no notices: read them as such rather than refusing them.
+ */
+function withVersionDefaults(value: unknown): unknown {
+  if (!isRecord(value)) return value
+  return {
+    ...value,
+    rulesVersion: value.rulesVersion ?? 1,
+    notices: value.notices ?? []
+  }
+}
+
 function isEvaluation(value: unknown): value is IntakeEvaluation {
   return (
     isRecord(value) &&
+    (value.rulesVersion === 1 || value.rulesVersion === 2) &&
+    Array.isArray(value.notices) &&
+    value.notices.every((notice) => oneOf(NOTICES, notice)) &&
     isConcernLevel(value.concern) &&
     Array.isArray(value.flags) &&
     value.flags.every(isFlag) &&
@@ -138,6 +158,6 @@ function isEvaluation(value: unknown): value is IntakeEvaluation {
  * @returns `null` when the text does not hold an evaluation of the current shape.
  */
 export function parseStoredEvaluation(text: string): IntakeEvaluation | null {
-  const value = parseJson(text)
+  const value = withVersionDefaults(parseJson(text))
   return isEvaluation(value) ? value : null
 }

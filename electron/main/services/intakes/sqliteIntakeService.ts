@@ -9,7 +9,10 @@ import type { Database } from 'better-sqlite3'
 import {
   evaluateIntake,
   FORM_VERSION,
+  ruleDifferences,
+  RULES_VERSION,
   todayIso,
+  type CurrentRulesReading,
   validateAnswers,
   type EntryMode,
   type IntakeAnswers,
@@ -80,6 +83,7 @@ export function createSqliteIntakeService(
       const stored = intakes.markSubmitted({
         id,
         patientId: patient.id,
+        formVersion: FORM_VERSION,
         answers,
         evaluation,
         now: timestamp
@@ -151,7 +155,7 @@ export function createSqliteIntakeService(
               'The stored intake has lost its evaluation; it may be damaged.'
             )
           }
-          return toRecord(stored, stored.evaluation)
+          return toRecord(stored, stored.evaluation, currentRulesReading(stored, stored.evaluation))
         }
         return toRecord(stored, evaluateIntake(stored.answers, { asOf: clock().today }))
       }),
@@ -276,13 +280,38 @@ function patientDetails(answers: IntakeAnswers): PatientDetails {
   }
 }
 
-function toRecord(stored: StoredIntake, evaluation: IntakeEvaluation): IntakeRecord {
+/**
+ * A snapshot from older rules read again under today's, on the day it was
+ * submitted (the clinic's local date) so the age is the one it had then. Only
+ * computed when the versions differ: the same rules on the same day agree.
+ */
+function currentRulesReading(
+  stored: StoredIntake,
+  snapshot: IntakeEvaluation
+): CurrentRulesReading | null {
+  if (snapshot.rulesVersion === RULES_VERSION || stored.submittedAt === null) return null
+  const evaluation = evaluateIntake(stored.answers, {
+    asOf: todayIso(new Date(stored.submittedAt))
+  })
+  return {
+    rulesVersion: evaluation.rulesVersion,
+    evaluation,
+    differences: ruleDifferences(snapshot, evaluation)
+  }
+}
+
+function toRecord(
+  stored: StoredIntake,
+  evaluation: IntakeEvaluation,
+  currentRules: CurrentRulesReading | null = null
+): IntakeRecord {
   return {
     id: stored.id,
     status: stored.status,
     formVersion: stored.formVersion,
     answers: stored.answers,
     evaluation,
+    currentRules,
     patientId: stored.patientId,
     revision: stored.revision,
     createdAt: stored.createdAt,

@@ -96,6 +96,7 @@ class FakeIntakeApi implements AppApi {
       formVersion: FORM_VERSION,
       answers: checked.answers,
       evaluation: evaluateIntake(checked.answers, { asOf: this.today() }),
+      currentRules: null,
       patientId: null,
       revision: 1,
       createdAt: timestamp,
@@ -206,6 +207,12 @@ class FakeIntakeApi implements AppApi {
   }
   exitPatientMode(): Promise<Result<SessionState>> {
     return notFaked('exitPatientMode')
+  }
+  getClinicDetails(): ReturnType<AppApi['getClinicDetails']> {
+    return notFaked('getClinicDetails')
+  }
+  setClinicDetails(): ReturnType<AppApi['setClinicDetails']> {
+    return notFaked('setClinicDetails')
   }
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { evaluateIntake, type IntakeAnswers, type IntakeSummary } from '../../../../../src/domain'
+import { evaluateIntake, FORM_VERSION, type IntakeAnswers, type IntakeSummary } from '../../../../../src/domain'
 import {
   createIntakeRepository,
   INTAKE_LIST_QUERIES,
@@ -61,6 +61,7 @@ function submitted(answers: IntakeAnswers, now: string): string {
   const stored = repository.markSubmitted({
     id,
     patientId: patient.id,
+    formVersion: FORM_VERSION,
     answers: full,
     evaluation: evaluateIntake(full, { asOf: '2026-11-20' }),
     now

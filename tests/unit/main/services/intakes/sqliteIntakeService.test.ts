@@ -1,7 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { evaluateIntake, type IntakeAnswers } from '../../../../../src/domain'
+import { evaluateIntake, FORM_VERSION, type IntakeAnswers } from '../../../../../src/domain'
 import { openDatabase } from '../../../../../electron/main/services/database/openDatabase'
 import type { IntakeService } from '../../../../../electron/main/services/intakes/intakeService'
 import { createSqliteIntakeService } from '../../../../../electron/main/services/intakes/sqliteIntakeService'
@@ -43,7 +43,7 @@ describe('drafts', () => {
     expect(draft).toMatchObject({
       status: 'draft',
       revision: 1,
-      formVersion: 1,
+      formVersion: FORM_VERSION,
       patientId: null,
       submittedAt: null,
       // Stored normalised (trimmed), as validation returns it.
@@ -383,5 +383,82 @@ describe('storage failures', () => {
     const pending = service.get('missing')
     expect(pending).toBeInstanceOf(Promise)
     return expect(pending).rejects.toBeInstanceOf(ServiceError)
+  })
+})
+
+describe('records kept under earlier versions', () => {
+  /** A draft as version 1 of the form left it: no dark-urine question, form_version 1. */
+  async function versionOneDraft(answers: IntakeAnswers): Promise<string> {
+    const draft = await service.createDraft({ answers, entryMode: 'staff' })
+    db.prepare('UPDATE intakes SET form_version = 1 WHERE id = ?').run(draft.id)
+    return draft.id
+  }
+
+  it('opens a version 1 draft with every answer and asks the new question before submission', async () => {
+    const answers = completeAnswers({ 'rf.darkUrine': undefined })
+    const id = await versionOneDraft(answers)
+
+    const opened = await service.get(id)
+    expect(opened.formVersion).toBe(1)
+    expect(opened.answers).toEqual(answers)
+    expect(opened.evaluation.missingRequired).toEqual(['rf.darkUrine'])
+
+    const refused = await rejection(service.submit({ id, answers }))
+    expect(refused).toBeInstanceOf(ServiceError)
+    expect((refused as ServiceError).issues?.map((issue) => issue.itemId)).toEqual(['rf.darkUrine'])
+    expect(await service.get(id)).toMatchObject({ status: 'draft', answers })
+
+    const submitted = await service.submit({ id, answers: { ...answers, 'rf.darkUrine': 'no' } })
+    expect(submitted).toMatchObject({ status: 'submitted', formVersion: FORM_VERSION })
+    expect(submitted.evaluation.rulesVersion).toBe(2)
+  })
+
+  it('keeps a version 1 snapshot as it was and says where today’s rules differ', async () => {
+    // 58, the same after 6-12 weeks, no symptom: version 1 added age and "no
+    // improvement" up to an urgent malignancy flag; version 2 makes it review.
+    const answers = completeAnswers({
+      'patient.dateOfBirth': '1968-05-02',
+      'complaint.duration': '6-12w',
+      'complaint.trend': 'same'
+    })
+    const id = await submittedIntake(answers)
+    const versionOne = {
+      concern: 'urgent',
+      flags: [
+        {
+          condition: 'malignancy',
+          level: 'urgent',
+          triggeredBy: ['noImprovement', 'age'],
+          uncertain: false,
+          recommendation: 'Concern for possible spinal malignancy.'
+        }
+      ],
+      patterns: [],
+      scores: { startBack: null, peg: null, painNow: 3, painWorst: 5 },
+      age: 58,
+      missingRequired: []
+    }
+    db.prepare('UPDATE intakes SET evaluation = ? WHERE id = ?').run(JSON.stringify(versionOne), id)
+
+    const record = await service.get(id)
+    // The snapshot is served as stored, read as version 1, and never rewritten.
+    expect(record.evaluation).toEqual({ ...versionOne, rulesVersion: 1, notices: [] })
+    expect(record.currentRules?.rulesVersion).toBe(2)
+    expect(record.currentRules?.evaluation.concern).toBe('review')
+    expect(record.currentRules?.differences).toEqual([
+      {
+        condition: 'malignancy',
+        stored: 'urgent',
+        current: 'review',
+        text: 'Malignancy: Review (was Urgent)'
+      }
+    ])
+    const row = rawRow(id) as { evaluation: string }
+    expect(JSON.parse(row.evaluation)).toEqual(versionOne)
+  })
+
+  it('reads a current snapshot without a second evaluation', async () => {
+    const id = await submittedIntake()
+    expect((await service.get(id)).currentRules).toBeNull()
   })
 })
