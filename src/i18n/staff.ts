@@ -11,18 +11,11 @@ export default {
       emergency: 'EMERGENCY: see this patient now',
       urgent: 'Urgent: a clinician must review before any treatment',
       review: 'For review',
-      why: 'Why: {reasons}',
-      uncertain: 'includes a “not sure” answer: ask the patient'
+      notice: 'Note for the clinician',
+      why: 'Answers behind it',
+      uncertain: 'Uncertain: “not sure” answers raised this flag. Ask the patient.'
     },
     concern: { none: 'No flags', review: 'Review', urgent: 'Urgent', emergency: 'Emergency' },
-    conditions: {
-      'cauda-equina': 'Cauda equina',
-      malignancy: 'Malignancy',
-      infection: 'Spinal infection',
-      fracture: 'Fracture',
-      vascular: 'Vascular (aortic)',
-      'axial-spa': 'Axial spondyloarthritis'
-    },
     patterns: {
       'doms-like':
         'Consistent with delayed-onset muscle soreness (usually eases within about 72 hours)',
@@ -31,7 +24,6 @@ export default {
       inflammatory: 'Inflammatory-type pain pattern',
       'training-load': 'Training load or technique factors reported'
     },
-    derived: { age: 'Age', noImprovement: 'No improvement after 6+ weeks' },
     list: {
       title: 'Intakes',
       search: 'Search by name',
@@ -52,7 +44,11 @@ export default {
       title: 'Intake',
       back: 'Back to intakes',
       flags: 'Flags',
-      noFlags: 'No red flags fired.',
+      noFlags: 'No red flags on this questionnaire.',
+      currentRules: 'Under the current rules (version {version}):',
+      currentRulesNote: 'The evaluation above is kept as it was submitted.',
+      history: 'History',
+      historyNone: 'Nothing recorded.',
       patterns: 'Patterns to consider',
       noPatterns: 'None.',
       scores: 'Scores',
@@ -65,8 +61,8 @@ export default {
       answers: 'Answers',
       status: 'Status',
       submittedAt: 'Submitted',
-      snapshotNote: 'Evaluation as computed at submission.',
-      liveNote: 'Unfinished: evaluation of the answers so far.',
+      snapshotNote: 'Evaluation as computed at submission, under rules version {version}.',
+      liveNote: 'Unfinished: evaluation of the answers so far, under rules version {version}.',
       continue: 'Continue this intake',
       missing: 'Still missing',
       notScored: 'not scored (items missing)'
@@ -85,7 +81,18 @@ export default {
       pinSet: 'A staff PIN is set.',
       pinNotSet: 'No staff PIN yet: patient mode is unavailable until one is set.',
       dataDir: 'Data folder',
-      version: 'Version'
+      version: 'Version',
+      clinicTitle: 'Clinic details',
+      clinicIntro:
+        'The phone number is shown to a patient alone with the device when an answer means a clinician should see them at once. Leave a field empty to leave it unset.',
+      clinicName: 'Clinic name',
+      clinicAddress: 'Address',
+      clinicPhone: 'Phone number',
+      clinicPhoneHelp: 'Digits, spaces and + - ( ) . only, at least 6 digits.',
+      saveClinic: 'Save clinic details',
+      clinicSaved: 'Clinic details saved.',
+      clinicFix: 'Check the highlighted field.',
+      clinicLoadFailed: 'The clinic details could not be read: {message}'
     },
     unlock: {
       title: 'Staff PIN',
@@ -93,6 +100,11 @@ export default {
       unlock: 'Unlock',
       cancel: 'Cancel',
       exitPatientMode: 'Leave patient mode'
+    },
+    newQuestions: {
+      title: 'New questions since this intake was started',
+      intro:
+        'The form has changed since this intake was begun. Every answer is kept; please also ask these before submitting:'
     },
     handover: {
       done: 'The patient has submitted the intake.',

@@ -3,7 +3,7 @@
  * the case's `expect`, and the clinician's detail view must show it. The app evaluates with today's
  * date and the cases with their `asOf`; none of the cases chosen here depends on that difference.
  */
-import { CATALOGUE } from '../../src/domain'
+import { CONCERN_LABELS, CONDITION_LABELS, formatTriggerLine, triggerLine } from '../../src/domain'
 import staffMessages from '../../src/i18n/staff'
 import { expect, test } from './fixtures'
 import { IntakeForm } from './pages/intakeForm'
@@ -15,11 +15,15 @@ const CASES = [
   'abdominal-pulsing',
   'axial-spa-refer',
   'strain-during-deadlift',
-  'doms-routine'
+  'doms-routine',
+  // Version 2: the exertion emergency is urgent and is never explained away as soreness;
+  'rhabdomyolysis-after-workout-not-doms',
+  // "does not apply to me" raises nothing;
+  'sexual-not-applicable-no-flag',
+  // age with no improvement, and no symptom, is review (version 1 made it urgent).
+  'age-58-no-improvement-is-review'
 ] as const
 
-const CONCERN_LABEL: Readonly<Record<string, string>> = staffMessages.staff.concern
-const CONDITION_LABEL: Readonly<Record<string, string>> = staffMessages.staff.conditions
 const PATTERN_LABEL: Readonly<Record<string, string>> = staffMessages.staff.patterns
 
 for (const name of CASES) {
@@ -31,9 +35,7 @@ for (const name of CASES) {
     await form.submit()
 
     const page = app.page
-    await expect(page.getByTestId('concern')).toHaveText(
-      CONCERN_LABEL[golden.expect.concern] ?? golden.expect.concern
-    )
+    await expect(page.getByTestId('concern')).toHaveText(CONCERN_LABELS[golden.expect.concern])
     const stored = await storedIntake(page, form.intakeId())
     expect(stored.status).toBe('submitted')
     // Every answer the case gives arrived as given (empty "none of these" lists are not entered).
@@ -46,26 +48,27 @@ for (const name of CASES) {
     expect(typeof stored.answers['consent.signature']).toBe('string')
 
     expect(stored.evaluation.concern).toBe(golden.expect.concern)
+    expect(stored.evaluation.rulesVersion).toBe(2)
     expect(flagSet(stored.evaluation.flags)).toEqual(flagSet(golden.expect.flags))
     expect(stored.evaluation.patterns.map((pattern) => pattern.id).sort()).toEqual(
       [...golden.expect.patterns].sort()
     )
 
-    // The clinician sees each flag by its condition, and why it fired.
+    // The clinician sees each flag by its condition, and every answer behind it with its value.
     const flags = page.getByTestId('flags')
     if (golden.expect.flags.length === 0)
-      await expect(page.getByText('No red flags fired.')).toBeVisible()
+      await expect(page.getByText('No red flags on this questionnaire.')).toBeVisible()
     for (const flag of stored.evaluation.flags) {
-      const entry = flags
-        .getByRole('listitem')
-        .filter({ hasText: CONDITION_LABEL[flag.condition] ?? flag.condition })
+      const entry = flags.locator(`[data-condition="${flag.condition}"]`)
       await expect(entry).toContainText(
-        `${CONCERN_LABEL[flag.level]}: ${CONDITION_LABEL[flag.condition]}`
+        `${CONCERN_LABELS[flag.level]}: ${CONDITION_LABELS[flag.condition]}`
       )
+      await expect(entry.getByTestId('uncertain')).toHaveCount(flag.uncertain ? 1 : 0)
       for (const id of flag.triggeredBy) {
-        const reason = CATALOGUE.find((item) => item.id === id)?.label
-        if (reason) await expect(entry).toContainText(reason)
+        const line = formatTriggerLine(triggerLine(id, stored.answers, stored.evaluation.age))
+        await expect(entry.locator(`[data-trigger="${id}"]`)).toHaveText(line)
       }
+      await expect(entry).toContainText(flag.recommendation)
     }
     const patterns = page
       .getByRole('region', { name: 'Patterns to consider' })
