@@ -35,7 +35,9 @@ for (const name of CASES) {
     await form.submit()
 
     const page = app.page
-    await expect(page.getByTestId('concern')).toHaveText(CONCERN_LABELS[golden.expect.concern])
+    await expect(page.getByTestId('concern')).toHaveText(
+      CONCERN_LABELS[golden.expect.concern as ConcernLevel]
+    )
     const stored = await storedIntake(page, form.intakeId())
     expect(stored.status).toBe('submitted')
     // Every answer the case gives arrived as given (empty "none of these" lists are not entered).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CATALOGUE,
   evaluateIntake,
   validateAnswers,
   type ValidationIssue,
@@ -402,7 +403,12 @@ describe('validateAnswers: golden cases', () => {
 
       const missing = evaluateIntake(golden.answers, { asOf: golden.asOf }).missingRequired
       const submit = validateAnswers(golden.answers, { mode: 'submit', asOf: golden.asOf })
-      expect(issuesOf(submit).map((found) => found.itemId)).toEqual(missing)
+      // Compared as sets (§8): conditional items are reported after the catalogue-ordered ones.
+      expect(
+        issuesOf(submit)
+          .map((found) => found.itemId)
+          .sort()
+      ).toEqual([...missing].sort())
       expect(submit.ok).toBe(missing.length === 0)
     }
   )
@@ -412,5 +418,305 @@ describe('validateAnswers: golden cases', () => {
       (golden) => validateAnswers(golden.answers, { mode: 'submit', asOf: golden.asOf }).ok
     )
     expect(complete.length).toBeGreaterThanOrEqual(20)
+  })
+})
+
+describe('validateAnswers: signature format (§2)', () => {
+  const PNG_PREFIX = 'data:image/png;base64,'
+
+  it.each([
+    'M10 10 L40 30 L70 12',
+    'M12 40L15 38L19 35M60 42L61 44',
+    'm1.5,-2.25 l3 4 c1 2 3 4 5 6 q1 1 2 2 z',
+    'M0,0 C1,2,3,4,5,6 Q7,8,9,10 L-1.5 -.5 Z',
+    'M-3.25-4.5L.5.5z',
+    'M 0 0 L 1 1',
+    `${PNG_PREFIX}iVBORw0KGgo=`,
+    `${PNG_PREFIX}iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==`
+  ])('accepts the drawn signature %j', (signature) => {
+    expect(validateAnswers({ 'consent.signature': signature }, { mode: 'draft' })).toEqual({
+      ok: true,
+      answers: { 'consent.signature': signature }
+    })
+  })
+
+  it('accepts a signature surrounded by spaces, stored trimmed', () => {
+    expect(validateAnswers({ 'consent.signature': '  M1 1 L2 2 ' }, { mode: 'draft' })).toEqual({
+      ok: true,
+      answers: { 'consent.signature': 'M1 1 L2 2' }
+    })
+  })
+
+  it.each([
+    '<svg onload=alert(1)>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0 L1 1"/></svg>',
+    'javascript:alert(document.cookie)',
+    'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==',
+    'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    `${PNG_PREFIX}<script>alert(1)</script>`,
+    PNG_PREFIX,
+    'M0 0 A10 10 0 0 1 20 20',
+    'm0 0 a5 5 0 1 0 10 10',
+    'M0 0 H10 V10',
+    'M0 0 T10 10',
+    'M0 0 L1e5 1',
+    'Maya Okafor',
+    'M0 0;L1 1'
+  ])('refuses %j as invalid-signature, without echoing it', (signature) => {
+    const found = expectIssue(
+      { 'consent.signature': signature },
+      'consent.signature',
+      'invalid-signature'
+    )
+    expect(found.message).not.toContain(signature)
+    for (const fragment of ['<', 'svg', 'script', 'javascript', 'jpeg', 'onload', 'base64']) {
+      if (signature.includes(fragment)) expect(found.message).not.toContain(fragment)
+    }
+  })
+
+  it('refuses an invalid signature in submit mode once, not also as missing', () => {
+    const result = validateAnswers(answersWith({ 'consent.signature': 'javascript:void(0)' }), {
+      mode: 'submit',
+      asOf: AS_OF
+    })
+    expect(issuesOf(result).map((found) => [found.itemId, found.code])).toEqual([
+      ['consent.signature', 'invalid-signature']
+    ])
+  })
+
+  it('accepts up to 200,000 characters and refuses 200,001 as too long', () => {
+    const path = (length: number): string => `M1,1${'L2,2'.repeat(50_000)}`.slice(0, length)
+    expect(path(200_000)).toHaveLength(200_000)
+    expect(validateAnswers({ 'consent.signature': path(200_000) }, { mode: 'draft' }).ok).toBe(true)
+    const found = expectIssue(
+      { 'consent.signature': path(200_001) },
+      'consent.signature',
+      'too-long'
+    )
+    expect(found.message).toContain('200000')
+    expect(found.message).not.toContain(path(200_001))
+
+    const png = (length: number): string => `${PNG_PREFIX}${'A'.repeat(length - PNG_PREFIX.length)}`
+    expect(validateAnswers({ 'consent.signature': png(200_000) }, { mode: 'draft' }).ok).toBe(true)
+    expectIssue({ 'consent.signature': png(200_001) }, 'consent.signature', 'too-long')
+  })
+})
+
+describe('validateAnswers: first back pain age band (§2)', () => {
+  const BORN_30 = '1996-03-14'
+  const BORN_34 = '1991-11-21'
+  const BORN_35 = '1991-11-20'
+  const BORN_44 = '1981-11-21'
+  const BORN_45 = '1981-11-20'
+
+  it('refuses 45-or-over from a 30-year-old with age-band-above-age', () => {
+    const found = expectIssue(
+      { 'patient.dateOfBirth': BORN_30, 'history.firstBackPainAge': '45-or-over' },
+      'history.firstBackPainAge',
+      'age-band-above-age'
+    )
+    expect(found.message).toContain('30')
+  })
+
+  it.each([
+    [BORN_30, '35-44'],
+    [BORN_34, '35-44'],
+    [BORN_44, '45-or-over']
+  ])('refuses a band that starts above the age (born %s, %s)', (dateOfBirth, band) => {
+    expectIssue(
+      { 'patient.dateOfBirth': dateOfBirth, 'history.firstBackPainAge': band },
+      'history.firstBackPainAge',
+      'age-band-above-age'
+    )
+  })
+
+  it.each([
+    [BORN_35, '35-44'],
+    [BORN_45, '35-44'],
+    [BORN_45, '45-or-over'],
+    [BORN_30, 'under-35'],
+    [BORN_45, 'under-35'],
+    [AS_OF, 'under-35']
+  ])('accepts a band that starts at or below the age (born %s, %s)', (dateOfBirth, band) => {
+    const input = { 'patient.dateOfBirth': dateOfBirth, 'history.firstBackPainAge': band }
+    expect(validateAnswers(input, { mode: 'draft', asOf: AS_OF })).toEqual({
+      ok: true,
+      answers: input
+    })
+  })
+
+  it('does not check the band without a date of birth', () => {
+    expect(
+      validateAnswers({ 'history.firstBackPainAge': '45-or-over' }, { mode: 'draft', asOf: AS_OF })
+        .ok
+    ).toBe(true)
+  })
+
+  it('does not check the band without asOf (no age can be computed)', () => {
+    expect(
+      validateAnswers(
+        { 'patient.dateOfBirth': BORN_30, 'history.firstBackPainAge': '45-or-over' },
+        { mode: 'draft' }
+      ).ok
+    ).toBe(true)
+  })
+
+  it('reports only the date problem when the date of birth itself is refused', () => {
+    const issues = issuesOf(
+      validateAnswers(
+        { 'patient.dateOfBirth': '2026-11-21', 'history.firstBackPainAge': '45-or-over' },
+        { mode: 'draft', asOf: AS_OF }
+      )
+    )
+    expect(issues.map((found) => found.code)).toEqual(['future-date'])
+  })
+
+  it('refuses the band in submit mode too, and only it', () => {
+    const result = validateAnswers(answersWith({ 'history.firstBackPainAge': '45-or-over' }), {
+      mode: 'submit',
+      asOf: AS_OF
+    })
+    expect(issuesOf(result).map((found) => [found.itemId, found.code])).toEqual([
+      ['history.firstBackPainAge', 'age-band-above-age']
+    ])
+  })
+
+  it('refuses an unknown band code', () => {
+    expectIssue({ 'history.firstBackPainAge': '30-39' }, 'history.firstBackPainAge', 'unknown-code')
+  })
+})
+
+describe('validateAnswers: conditionally required items in submit mode (§2)', () => {
+  const BORN_15 = '2010-11-21'
+  const BORN_16 = '2010-11-20'
+
+  it.each(['6-12w', 'gt-12w'])('requires complaint.trend for a duration of %s', (duration) => {
+    const answers = answersWith({ 'complaint.duration': duration, 'complaint.trend': undefined })
+    const result = validateAnswers(answers, { mode: 'submit', asOf: AS_OF })
+    const issues = issuesOf(result)
+    expect(issues.map((found) => [found.itemId, found.code])).toEqual([
+      ['complaint.trend', 'required']
+    ])
+    expect(issues[0]?.message).toContain('complaint.trend')
+    expect(validateAnswers(answers, { mode: 'draft', asOf: AS_OF }).ok).toBe(true)
+    expect(
+      validateAnswers(answersWith({ 'complaint.duration': duration, 'complaint.trend': 'same' }), {
+        mode: 'submit',
+        asOf: AS_OF
+      }).ok
+    ).toBe(true)
+  })
+
+  it.each(['lt-1w', '1-6w'])(
+    'does not require complaint.trend for a duration of %s',
+    (duration) => {
+      expect(
+        validateAnswers(
+          answersWith({ 'complaint.duration': duration, 'complaint.trend': undefined }),
+          {
+            mode: 'submit',
+            asOf: AS_OF
+          }
+        ).ok
+      ).toBe(true)
+    }
+  )
+
+  it.each([undefined, 'self'])(
+    'under 16, refuses a signer relationship of %s in submit mode, not in draft mode',
+    (relationship) => {
+      const answers = answersWith({
+        'patient.dateOfBirth': BORN_15,
+        'consent.signerRelationship': relationship
+      })
+      const issues = issuesOf(validateAnswers(answers, { mode: 'submit', asOf: AS_OF }))
+      expect(issues.map((found) => [found.itemId, found.code])).toEqual([
+        ['consent.signerRelationship', 'required']
+      ])
+      expect(issues[0]?.message).toContain('consent.signerRelationship')
+      expect(validateAnswers(answers, { mode: 'draft', asOf: AS_OF }).ok).toBe(true)
+    }
+  )
+
+  it.each(['parent-or-guardian', 'representative'])(
+    'under 16, accepts %s as the signer',
+    (relationship) => {
+      const answers = answersWith({
+        'patient.dateOfBirth': BORN_15,
+        'consent.signerRelationship': relationship
+      })
+      expect(validateAnswers(answers, { mode: 'submit', asOf: AS_OF })).toEqual({
+        ok: true,
+        answers
+      })
+    }
+  )
+
+  it('does not require a parent or guardian from 16', () => {
+    for (const relationship of [undefined, 'self']) {
+      const answers = answersWith({
+        'patient.dateOfBirth': BORN_16,
+        'consent.signerRelationship': relationship
+      })
+      expect(validateAnswers(answers, { mode: 'submit', asOf: AS_OF }).ok).toBe(true)
+    }
+  })
+
+  it('refuses an unknown signer relationship code', () => {
+    expectIssue(
+      { 'consent.signerRelationship': 'friend' },
+      'consent.signerRelationship',
+      'unknown-code'
+    )
+  })
+
+  it('requires rf.darkUrine in submit mode (a version 1 record lacks it)', () => {
+    const result = validateAnswers(answersWith({ 'rf.darkUrine': undefined }), {
+      mode: 'submit',
+      asOf: AS_OF
+    })
+    expect(issuesOf(result).map((found) => [found.itemId, found.code])).toEqual([
+      ['rf.darkUrine', 'required']
+    ])
+  })
+})
+
+describe('validateAnswers: version 2 codes', () => {
+  it('accepts "not-applicable" for rf.sexualDysfunction, in draft and submit mode', () => {
+    expect(
+      validateAnswers({ 'rf.sexualDysfunction': 'not-applicable' }, { mode: 'draft' })
+    ).toEqual({ ok: true, answers: { 'rf.sexualDysfunction': 'not-applicable' } })
+    expect(
+      validateAnswers(answersWith({ 'rf.sexualDysfunction': 'not-applicable' }), {
+        mode: 'submit',
+        asOf: AS_OF
+      }).ok
+    ).toBe(true)
+  })
+
+  it.each(
+    CATALOGUE.filter((entry) => entry.type === 'ynu' && entry.id !== 'rf.sexualDysfunction').map(
+      (entry) => entry.id
+    )
+  )('refuses "not-applicable" for %s as an unknown code', (itemId) => {
+    expectIssue({ [itemId]: 'not-applicable' }, itemId, 'unknown-code')
+  })
+
+  it.each(['yes', 'no', 'unsure'])(
+    'accepts rf.darkUrine and history.anticoagulants = %s',
+    (answer) => {
+      const input = { 'rf.darkUrine': answer, 'history.anticoagulants': answer }
+      expect(validateAnswers(input, { mode: 'draft' })).toEqual({ ok: true, answers: input })
+    }
+  )
+
+  it('refuses an unknown history.anticoagulants answer', () => {
+    expectIssue({ 'history.anticoagulants': 'warfarin' }, 'history.anticoagulants', 'unknown-code')
+  })
+
+  it('accepts enthesitis among history.conditions', () => {
+    const input = { 'history.conditions': ['psoriasis', 'enthesitis', 'inflammatory-arthritis'] }
+    expect(validateAnswers(input, { mode: 'draft' })).toEqual({ ok: true, answers: input })
   })
 })
