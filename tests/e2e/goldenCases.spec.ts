@@ -3,7 +3,13 @@
  * the case's `expect`, and the clinician's detail view must show it. The app evaluates with today's
  * date and the cases with their `asOf`; none of the cases chosen here depends on that difference.
  */
-import { CONCERN_LABELS, CONDITION_LABELS, formatTriggerLine, triggerLine } from '../../src/domain'
+import {
+  CONCERN_LABELS,
+  CONDITION_LABELS,
+  formatTriggerLine,
+  triggerLine,
+  type ConcernLevel
+} from '../../src/domain'
 import staffMessages from '../../src/i18n/staff'
 import { expect, test } from './fixtures'
 import { IntakeForm } from './pages/intakeForm'
