@@ -32,7 +32,15 @@ export interface ValidateOptions {
 
 export type ValidationResult =
   | { readonly ok: true; readonly answers: IntakeAnswers }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] }
+  | {
+      readonly ok: false
+      readonly issues: readonly ValidationIssue[]
+      /**
+       * The answers that passed, normalised as `answers` would be: a draft
+       * saves these so one half-typed field never holds back the rest.
+       */
+      readonly validAnswers: IntakeAnswers
+    }
 
 const MAX_AGE_YEARS = 120
 /**
@@ -430,6 +438,7 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
   if (!isPlainObject(input)) {
     return {
       ok: false,
+      validAnswers: {},
       issues: [
         issue(
           '',
@@ -488,5 +497,5 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
     }
   }
 
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers }
+  return issues.length > 0 ? { ok: false, issues, validAnswers: answers } : { ok: true, answers }
 }

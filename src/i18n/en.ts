@@ -77,7 +77,14 @@ export default {
     fixBeforeSubmit: 'Some answers are still needed before you can submit.',
     saving: 'Saving…',
     saved: 'Saved',
-    saveFailed: 'Not saved: {reason}. Your answers are still here; we will keep trying.',
+    saveFailedStorage:
+      'Not saved yet: this computer could not store your answers. They are still here and we will keep trying. If this message stays, please tell the front desk.',
+    saveFailedGone:
+      'Not saved: this form is no longer open for changes. Please tell the front desk.',
+    saveFailedOther:
+      'Not saved yet. Your answers are still here and we will keep trying. If this message stays, please tell the front desk.',
+    savedExcept:
+      'Saved, except your answer to {questions}: please check it. Everything else is saved.',
     submitted: 'Thank you. Your answers have been sent to the clinic.',
     submittedStaff: 'Intake submitted.',
     scaleMin: '0 = no pain',

@@ -78,7 +78,14 @@ const messages: MessageSchema = {
     fixBeforeSubmit: 'Todavía faltan algunas respuestas para poder enviar.',
     saving: 'Guardando…',
     saved: 'Guardado',
-    saveFailed: 'No se guardó: {reason}. Sus respuestas siguen aquí; seguiremos intentándolo.',
+    saveFailedStorage:
+      'Aún no se ha guardado: este ordenador no pudo almacenar sus respuestas. Siguen aquí y seguiremos intentándolo. Si este mensaje no desaparece, avise en recepción.',
+    saveFailedGone:
+      'No se guardó: este formulario ya no admite cambios. Por favor, avise en recepción.',
+    saveFailedOther:
+      'Aún no se ha guardado. Sus respuestas siguen aquí y seguiremos intentándolo. Si este mensaje no desaparece, avise en recepción.',
+    savedExcept:
+      'Guardado, excepto su respuesta a {questions}: por favor, revísela. Todo lo demás está guardado.',
     submitted: 'Gracias. Sus respuestas se han enviado a la clínica.',
     submittedStaff: 'Formulario enviado.',
     scaleMin: '0 = sin dolor',

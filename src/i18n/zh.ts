@@ -75,7 +75,12 @@ const messages: MessageSchema = {
     fixBeforeSubmit: '还有一些问题需要回答，之后才能提交。',
     saving: '正在保存…',
     saved: '已保存',
-    saveFailed: '未能保存：{reason}。您的回答仍在这里，我们会继续尝试保存。',
+    saveFailedStorage:
+      '尚未保存：这台电脑暂时无法存储您的回答。您的回答仍在这里，我们会继续尝试。如果这条提示一直存在，请告知前台。',
+    saveFailedGone: '未能保存：此表格已不能再修改。请告知前台。',
+    saveFailedOther:
+      '尚未保存。您的回答仍在这里，我们会继续尝试。如果这条提示一直存在，请告知前台。',
+    savedExcept: '已保存，但您对{questions}的回答除外：请检查该回答。其他内容均已保存。',
     submitted: '谢谢您。您的回答已发送给诊所。',
     submittedStaff: '问诊表已提交。',
     scaleMin: '0 = 完全不痛',

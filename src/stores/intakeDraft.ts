@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
 import {
+  catalogueItem,
   evaluateIntake,
   FORM_VERSION,
   todayIso,
@@ -21,9 +22,16 @@ import {
   type ValidationIssue
 } from '../domain'
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
+/**
+ * `partial`: every valid answer is in the database, but some answers on screen
+ * are not valid yet and were held back (each is shown at its question).
+ */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'partial' | 'error'
 
-/** How long typing must pause before a save; short enough that a crash loses a word, not a page. */
+/**
+ * How long typing must pause before a save; short enough that a crash loses a
+ * word, not a page. A tap (a choice, a red-flag answer) is saved at once.
+ */
 export const AUTOSAVE_DELAY_MS = 700
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000]
 
@@ -38,6 +46,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   const saveState = ref<SaveState>('idle')
   const saveError = ref<AppError | null>(null)
   const issues = ref<Record<string, ValidationIssue>>({})
+  /** Answers kept on screen but not saved, because they are not valid yet. */
+  const withheld = ref<readonly ValidationIssue[]>([])
   const submittedRecord = ref<IntakeRecord | null>(null)
 
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -54,6 +64,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     answers.value = { ...record.answers }
     revision.value = record.revision
     issues.value = {}
+    withheld.value = []
     saveError.value = null
     saveState.value = 'idle'
     submittedRecord.value = record.status === 'submitted' ? record : null
@@ -85,7 +96,11 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     timer = setTimeout(() => void save(), delay)
   }
 
-  /** Sets or clears (with `undefined`) one answer and schedules a save. */
+  /**
+   * Sets or clears (with `undefined`) one answer and saves it: typed text after
+   * a pause, anything tapped at once, so an emergency answer is in the database
+   * before the next tap, a reload or a closed lid.
+   */
   function setAnswer(itemId: string, value: AnswerValue | undefined): void {
     const next = { ...answers.value }
     const empty = value === undefined || (typeof value === 'string' && value.trim() === '')
@@ -99,10 +114,30 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     if (status.value !== 'draft') return
     saveState.value = 'pending'
     if (inFlight) dirtyWhileSaving = true
-    schedule(AUTOSAVE_DELAY_MS)
+    if (catalogueItem(itemId)?.type === 'text') schedule(AUTOSAVE_DELAY_MS)
+    else void save()
   }
 
-  /** Writes the answers now. Resolves true when the database holds what is on screen. */
+  /**
+   * What a draft save sends: every answer that is valid now. One that is not
+   * (a half-typed e-mail, a date of birth in the future) stays on screen with
+   * its reason and is never sent, so it cannot hold back the others.
+   */
+  function savable(): IntakeAnswers {
+    const checked = validateAnswers(answers.value, { mode: 'draft', asOf: todayIso(new Date()) })
+    withheld.value = checked.ok ? [] : checked.issues
+    if (!checked.ok) {
+      const next = { ...issues.value }
+      for (const issue of checked.issues) next[issue.itemId] = issue
+      issues.value = next
+    }
+    return checked.ok ? checked.answers : checked.validAnswers
+  }
+
+  /**
+   * Writes the answers now. Resolves true when the database holds every valid
+   * answer on screen (state `saved`, or `partial` when some were held back).
+   */
   async function save(): Promise<boolean> {
     clearTimer()
     if (!intakeId.value || status.value !== 'draft') return true
@@ -112,18 +147,22 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
       // one more: re-saving here as well would set the flag anew every round.
       dirtyWhileSaving = true
       while (inFlight) await inFlight
-      return saveState.value === 'saved'
+      return saveState.value === 'saved' || saveState.value === 'partial'
     }
     const id = intakeId.value
     saveState.value = 'saving'
     dirtyWhileSaving = false
-    inFlight = api.saveDraft({ id, answers: answers.value }).then(
+    inFlight = api.saveDraft({ id, answers: savable() }).then(
       (result) => {
         if (result.ok) {
           revision.value = result.value.revision
           saveError.value = null
           retries = 0
-          saveState.value = dirtyWhileSaving ? 'pending' : 'saved'
+          saveState.value = dirtyWhileSaving
+            ? 'pending'
+            : withheld.value.length > 0
+              ? 'partial'
+              : 'saved'
           return true
         }
         return failed(result.error)
@@ -177,7 +216,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   async function submit(): Promise<AppError | null> {
     if (!intakeId.value) return { code: 'not-found', message: 'No intake is open.' }
     const saved = await save()
-    if (!saved && saveError.value?.code !== 'invalid-argument') return saveError.value
+    if (!saved && saveError.value) return saveError.value
     const result = await api.submitIntake({ id: intakeId.value, answers: answers.value })
     if (!result.ok) {
       if (result.error.issues) applyIssues(result.error.issues)
@@ -195,6 +234,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     answers.value = {}
     revision.value = 0
     issues.value = {}
+    withheld.value = []
     saveError.value = null
     saveState.value = 'idle'
     submittedRecord.value = null
@@ -210,6 +250,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     saveState,
     saveError,
     issues,
+    withheld,
     submittedRecord,
     evaluation,
     create,

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { IntakeForm } from './pages/intakeForm'
+import { IntakeForm, message } from './pages/intakeForm'
 import { goldenCase, storedIntake } from './support'
 
 const ROUTINE = goldenCase('doms-routine').answers
@@ -138,9 +138,7 @@ test('a failing save keeps the typed text, says so clearly, and recovers by itse
   app.failNextSaves(1)
   const occupation = page.getByRole('textbox', { name: 'Occupation', exact: true })
   await occupation.fill('Powerlifting coach')
-  await expect(form.saveStatus()).toHaveText(
-    'Not saved: The disk is full. Your answers are still here; we will keep trying.'
-  )
+  await expect(form.saveStatus()).toHaveText(message('form.saveFailedStorage'))
   await expect(form.saveStatus()).toHaveClass(/save-status--error/)
   await expect(occupation).toHaveValue('Powerlifting coach')
   expect((await storedIntake(page, id)).answers['patient.occupation']).toBeUndefined()
