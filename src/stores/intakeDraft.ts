@@ -179,6 +179,17 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     return ok
   }
 
+  /**
+   * Makes sure the database holds what is on screen: waits for a running save
+   * and writes only if something is still unsaved. Before submitting, and
+   * before the window closes.
+   */
+  async function flush(): Promise<boolean> {
+    while (inFlight) await inFlight
+    if (saveState.value === 'saved' || saveState.value === 'partial') return true
+    return save()
+  }
+
   function failed(error: AppError): false {
     saveError.value = error
     saveState.value = 'error'
@@ -215,7 +226,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
 
   async function submit(): Promise<AppError | null> {
     if (!intakeId.value) return { code: 'not-found', message: 'No intake is open.' }
-    const saved = await save()
+    const saved = await flush()
     if (!saved && saveError.value) return saveError.value
     const result = await api.submitIntake({ id: intakeId.value, answers: answers.value })
     if (!result.ok) {
@@ -257,6 +268,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     load,
     setAnswer,
     save,
+    flush,
     checkItems,
     submit,
     reset
