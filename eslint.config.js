@@ -58,7 +58,8 @@ export default tseslint.config(
                 '!../validateAnswers',
                 '!../dates',
                 '!../answerAccess',
-                '!../signaturePath'
+                '!../signaturePath',
+                '!../clinicDetails'
               ],
               message: 'src/domain imports only itself.'
             },

@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatch } from './ipc'
 import { openDatabase } from './services/database/openDatabase'
 import { createSqliteIntakeService } from './services/intakes/sqliteIntakeService'
 import { createSessionService } from './services/session/sessionService'
+import { createClinicDetailsService } from './services/settings/clinicDetailsService'
 import { createSqliteSettingsStore } from './services/settings/settingsStore'
 
 export const DATABASE_FILE_NAME = 'back-intake.sqlite3'
@@ -47,15 +48,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   try {
     const now = options.now ?? (() => new Date())
     const intakes = createSqliteIntakeService(db, { now })
-    const session = await createSessionService(
-      createSqliteSettingsStore(db),
-      intakes,
-      { now },
-      (state) => options.onSessionChange?.(state)
+    const settings = createSqliteSettingsStore(db)
+    const session = await createSessionService(settings, intakes, { now }, (state) =>
+      options.onSessionChange?.(state)
     )
     const handlers = createHandlers({
       intakes,
       session,
+      clinicDetails: createClinicDetailsService(settings),
       appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport }
     })
     const dispatch = createDispatcher(handlers, {

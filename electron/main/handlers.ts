@@ -6,14 +6,16 @@ import type { AppInfo } from '../../src/domain'
 import type { ApiHandlers } from './ipc'
 import type { IntakeService } from './services/intakes/intakeService'
 import type { SessionService } from './services/session/sessionService'
+import type { ClinicDetailsService } from './services/settings/clinicDetailsService'
 
 export interface HandlerServices {
   readonly intakes: IntakeService
   readonly session: SessionService
+  readonly clinicDetails: ClinicDetailsService
   readonly appInfo: AppInfo
 }
 
-export function createHandlers({ intakes, session, appInfo }: HandlerServices) {
+export function createHandlers({ intakes, session, clinicDetails, appInfo }: HandlerServices) {
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     createDraft: (args) => intakes.createDraft(args),
@@ -29,6 +31,8 @@ export function createHandlers({ intakes, session, appInfo }: HandlerServices) {
     getSession: () => session.state(),
     setStaffPin: (args) => session.setStaffPin(args),
     startPatientMode: ({ intakeId }) => session.startPatientMode(intakeId),
-    exitPatientMode: ({ pin }) => session.exitPatientMode(pin)
+    exitPatientMode: ({ pin }) => session.exitPatientMode(pin),
+    getClinicDetails: () => clinicDetails.get(),
+    setClinicDetails: (details) => clinicDetails.set(details)
   } satisfies ApiHandlers
 }

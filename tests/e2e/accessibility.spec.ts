@@ -102,7 +102,9 @@ test("the patient's emergency alert passes axe and holds focus", async ({ app })
     .getByRole('radio', { name: 'Yes', exact: true })
     .check()
 
-  const alert = page.getByRole('alertdialog', { name: 'Please go to the front desk now' })
+  const alert = page.getByRole('alertdialog', {
+    name: 'Please stay here and tell the front desk now'
+  })
   await expect(alert).toBeVisible()
   await expect(alert.getByRole('heading', { level: 1 })).toBeFocused()
   await expectNoSeriousViolations(page, 'the patient emergency alert')

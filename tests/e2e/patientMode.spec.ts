@@ -1,13 +1,17 @@
 /**
  * Patient mode: the device handed to the patient is locked to one intake, speaks the patient's
  * language, and never shows clinical alarm words; an emergency answer calmly sends the patient to
- * the front desk and pauses the form until staff enter their PIN. Staff always see the banner.
+ * the front desk (with the clinic's phone number when Settings has one) and pauses the form until
+ * staff enter their PIN. Staff always see the banner.
  */
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { CATALOGUE } from '../../src/domain'
 import es from '../../src/i18n/es'
 import { expect, test } from './fixtures'
-import { IntakeForm } from './pages/intakeForm'
+import { IntakeForm, message } from './pages/intakeForm'
+import { SettingsPage } from './pages/settingsPage'
 import { answersOf, goldenCase, storedIntake } from './support'
 
 const PIN = '4826'
@@ -17,6 +21,28 @@ const BEFORE_SAFETY = answersOf(ROUTINE, 'patient.', 'complaint.', 'pain.', 'peg
 /** Clinician words that belong on staff screens only (the patient's own questions use plain words). */
 const CLINICAL_WORDS =
   /cauda|equina|emergency|urgent|red flag|malignan|spinal infection|vascular|aortic|spondylo/i
+
+/** Screenshots for people to look at (not compared to a baseline). */
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots/clinic-details')
+const CLINIC = {
+  name: 'Riverside Sports Physiotherapy',
+  address: '12 Mill Lane\nRiverside RV1 2AB',
+  phone: '+44 20 7946 0321'
+} as const
+/** The patient's emergency message with the phone, as the English messages word it. */
+const BODY_WITH_PHONE = message('patientAlert.bodyWithPhone').replace('{phone}', CLINIC.phone)
+/** The phone sentence up to the number, so its absence can be checked. */
+const PHONE_CLAUSE = message('patientAlert.bodyWithPhone').split('{phone}')[0] ?? ''
+
+/** Serious or critical WCAG 2.1 A/AA problems axe finds on the page, one line each. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)
+}
 
 async function visibleText(page: Page): Promise<string> {
   return page.locator('body').innerText()
@@ -77,9 +103,9 @@ test('an emergency answer in patient mode sends the patient to the front desk an
   await form.fillUntil('safety', BEFORE_SAFETY)
 
   await form.answer(rfItem('rf.bladder'), 'yes')
-  const alert = page.getByRole('alertdialog', { name: 'Please go to the front desk now' })
+  const alert = patientAlert(page)
   await expect(alert).toBeVisible({ timeout: 1_000 })
-  await expect(alert).toContainText('a clinician would like to see you straight away')
+  await expect(alert).toContainText(message('patientAlert.body'))
   // The form behind cannot go on, and nothing clinical is said to the patient.
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled()
   await expect(page.getByTestId('concern-banner')).toHaveCount(0)
@@ -95,7 +121,7 @@ test('an emergency answer in patient mode sends the patient to the front desk an
     expect(escaped, 'focus left the alert for the form behind it').toBe(false)
   }
 
-  await alert.getByRole('button', { name: 'Staff: enter your PIN to continue' }).click()
+  await alert.getByRole('button', { name: message('patientAlert.staffUnlock') }).click()
   await form.enterPin(PIN)
   await expect(alert).toHaveCount(0)
   await expect(form.staffNavigation()).toBeVisible()
@@ -103,7 +129,7 @@ test('an emergency answer in patient mode sends the patient to the front desk an
     .getByRole('alert')
     .filter({ has: page.getByRole('heading', { name: /EMERGENCY/ }) })
   await expect(banner).toContainText('Emergency: Cauda equina')
-  await expect(banner).toContainText('Why: Bladder dysfunction')
+  await expect(banner).toContainText('Bladder dysfunction: yes')
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled()
 })
 
@@ -128,7 +154,7 @@ test('an urgent answer in patient mode alarms nobody on screen, and staff see it
   const banner = page.getByTestId('concern-banner')
   await expect(banner.getByRole('heading')).toHaveText(/^Urgent/)
   await expect(banner).toContainText('Urgent: Spinal infection')
-  await expect(banner).toContainText('Why: Fever')
+  await expect(banner).toContainText('Fever: yes')
 })
 
 test('in staff mode an emergency answer raises the banner at once, before any save', async ({
@@ -155,6 +181,106 @@ test('in staff mode an emergency answer raises the banner at once, before any sa
   await expect(form.saveStatus()).toHaveText('Saved')
   await expect(page.getByRole('alert')).toContainText('Emergency: Cauda equina')
 })
+
+test('the clinic phone set in Settings is on the patient emergency screen, as plain large text', async ({
+  app
+}) => {
+  let settings = new SettingsPage(app.page)
+  await settings.open()
+
+  // A phone number that is not one is refused at its field, and the error is tied to it.
+  await settings.saveClinicDetails({ ...CLINIC, phone: 'call the desk' })
+  const phone = settings.clinicPhone()
+  await expect(phone).toHaveAttribute('aria-invalid', 'true')
+  await expect(phone).toBeFocused()
+  await expect(phone).toHaveAccessibleDescription(/may contain only digits, spaces/)
+  await expect(settings.clinicSaved()).toHaveCount(0)
+  expect(await seriousAxeViolations(app.page)).toEqual([])
+  expect(await app.page.evaluate(() => window.api.getClinicDetails({}))).toEqual({
+    ok: true,
+    value: { name: '', address: '', phone: '' }
+  })
+
+  // Extra spaces are trimmed away on save; the fields show what was stored.
+  await settings.saveClinicDetails({ ...CLINIC, phone: `  ${CLINIC.phone} ` })
+  await expect(settings.clinicSaved()).toBeVisible()
+  await expect(phone).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(phone).toHaveValue(CLINIC.phone)
+  // Stored in the database: still there after the app restarts.
+  const page = await app.restart()
+  const form = new IntakeForm(page)
+  settings = new SettingsPage(page)
+  await settings.open()
+  await expect(settings.clinicName()).toHaveValue(CLINIC.name)
+  await expect(settings.clinicAddress()).toHaveValue(CLINIC.address)
+  await expect(settings.clinicPhone()).toHaveValue(CLINIC.phone)
+  await settings.clinicCard().scrollIntoViewIfNeeded()
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'settings-clinic-details.png'),
+    fullPage: true,
+    animations: 'disabled'
+  })
+
+  await handToPatient(form)
+  await form.fillUntil('safety', BEFORE_SAFETY)
+  await form.answer(rfItem('rf.bladder'), 'yes')
+
+  const alert = patientAlert(page)
+  await expect(alert).toBeVisible()
+  await expect(alert.locator('#patient-alert-body')).toHaveText(BODY_WITH_PHONE)
+  await expect(alert).toHaveAccessibleDescription(BODY_WITH_PHONE)
+  // The number again on its own line, large, as text: no link in the kiosk.
+  const number = alert.getByTestId('clinic-phone')
+  await expect(number).toHaveText(CLINIC.phone)
+  const size = await number.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  expect(size).toBeGreaterThanOrEqual(32)
+  await expect(alert.getByRole('link')).toHaveCount(0)
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0)
+  expect(await visibleText(page)).not.toMatch(CLINICAL_WORDS)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'patient-emergency-with-phone.png'),
+    animations: 'disabled'
+  })
+
+  // Reopened in patient mode (a reload, or the app restarted on the tablet), the screen reads the
+  // phone afresh as the patient: it is still there.
+  const id = form.intakeId()
+  await expect.poll(async () => (await storedIntake(page, id)).answers['rf.bladder']).toBe('yes')
+  await page.reload()
+  await expect(alert.getByTestId('clinic-phone')).toHaveText(CLINIC.phone)
+  await expect(alert.locator('#patient-alert-body')).toHaveText(BODY_WITH_PHONE)
+
+  // Staff still resume with their PIN, as without a phone.
+  await alert.getByRole('button', { name: message('patientAlert.staffUnlock') }).click()
+  await form.enterPin(PIN)
+  await expect(alert).toHaveCount(0)
+})
+
+test('without a clinic phone the emergency screen leaves the phone clause out', async ({ app }) => {
+  const page = app.page
+  const form = new IntakeForm(page)
+  const settings = new SettingsPage(page)
+  // A name and an address, but no phone: nothing about calling is shown.
+  await settings.open()
+  await settings.saveClinicDetails({ ...CLINIC, phone: '' })
+  await expect(settings.clinicSaved()).toBeVisible()
+  await handToPatient(form)
+  await form.fillUntil('safety', BEFORE_SAFETY)
+
+  await form.answer(rfItem('rf.bladder'), 'yes')
+
+  const alert = patientAlert(page)
+  await expect(alert).toBeVisible()
+  await expect(alert.locator('#patient-alert-body')).toHaveText(message('patientAlert.body'))
+  await expect(alert).not.toContainText(PHONE_CLAUSE.trim())
+  await expect(alert.getByTestId('clinic-phone')).toHaveCount(0)
+  await expect(alert).not.toContainText(CLINIC.name)
+})
+
+function patientAlert(page: Page) {
+  return page.getByRole('alertdialog', { name: message('patientAlert.title'), exact: true })
+}
 
 function rfItem(id: string) {
   const item = CATALOGUE.find((candidate) => candidate.id === id)

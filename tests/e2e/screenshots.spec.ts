@@ -109,7 +109,7 @@ async function shotPatientAlert(page: Page, form: IntakeForm, shot: Shot): Promi
   expect(started.ok).toBe(true)
   await page.reload()
   await expect(
-    page.getByRole('alertdialog', { name: 'Please go to the front desk now' })
+    page.getByRole('alertdialog', { name: 'Please stay here and tell the front desk now' })
   ).toBeVisible()
   // The alert is fixed to the screen: a viewport shot is what the patient sees (a full-page one
   // would show the form below the fold uncovered, which no scroll position ever shows).

@@ -7,6 +7,7 @@
  * an expected failure (bad input, not found, a refused role) reaches the UI as
  * a value it can show, never as a thrown stack trace.
  */
+import type { ClinicDetails } from '../clinicDetails'
 import type { Result } from '../errors'
 import type { IntakeAnswers } from '../types'
 import type {
@@ -68,6 +69,16 @@ export interface ApiContract {
   startPatientMode: { args: { intakeId: string }; result: SessionState }
   /** Returns the device to staff; needs the staff PIN. */
   exitPatientMode: { args: { pin: string }; result: SessionState }
+  /**
+   * The clinic's name, address and phone number (empty strings where not set).
+   * A damaged stored value reads as not set rather than failing.
+   */
+  getClinicDetails: { args: Empty; result: ClinicDetails }
+  /**
+   * Validates, normalises and stores the clinic's details; all three empty clears them.
+   * Resolves to the details as stored; invalid input is refused with one issue per field.
+   */
+  setClinicDetails: { args: ClinicDetails; result: ClinicDetails }
 }
 
 export type ApiMethod = keyof ApiContract
@@ -95,7 +106,9 @@ export const API_METHODS = [
   'getSession',
   'setStaffPin',
   'startPatientMode',
-  'exitPatientMode'
+  'exitPatientMode',
+  'getClinicDetails',
+  'setClinicDetails'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -133,5 +146,8 @@ export const METHOD_ACCESS: {
   getSession: { roles: ['staff', 'patient'] },
   setStaffPin: { roles: ['staff'] },
   startPatientMode: { roles: ['staff'] },
-  exitPatientMode: { roles: ['patient'] }
+  exitPatientMode: { roles: ['patient'] },
+  // The patient's emergency screen shows the clinic's phone; it describes the clinic, not a patient.
+  getClinicDetails: { roles: ['staff', 'patient'] },
+  setClinicDetails: { roles: ['staff'] }
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { validateAnswers } from '../validateAnswers'
+import { validateClinicDetails, type ClinicDetails } from '../clinicDetails'
 import type { IntakeAnswers } from '../types'
 import type { ApiArgs, ApiMethod } from './contract'
 
@@ -15,6 +16,21 @@ const id = z.string().uuid({ message: 'Not a valid record id.' })
 export const answersSchema: z.ZodType<IntakeAnswers> = z.unknown().transform((value, ctx) => {
   const result = validateAnswers(value, { mode: 'draft' })
   if (result.ok) return result.answers
+  for (const issue of result.issues) {
+    ctx.addIssue({
+      code: 'custom',
+      message: issue.message,
+      path: issue.itemId ? [issue.itemId] : [],
+      params: { issueCode: issue.code }
+    })
+  }
+  return z.NEVER
+})
+
+/** Clinic details checked and normalised by the domain validator, each issue naming its field. */
+export const clinicDetailsSchema: z.ZodType<ClinicDetails> = z.unknown().transform((value, ctx) => {
+  const result = validateClinicDetails(value)
+  if (result.ok) return result.details
   for (const issue of result.issues) {
     ctx.addIssue({
       code: 'custom',
@@ -50,5 +66,7 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   getSession: empty,
   setStaffPin: z.object({ currentPin: pin.optional(), newPin: pin }).strict(),
   startPatientMode: z.object({ intakeId: id }).strict(),
-  exitPatientMode: z.object({ pin: z.string().max(8) }).strict()
+  exitPatientMode: z.object({ pin: z.string().max(8) }).strict(),
+  getClinicDetails: empty,
+  setClinicDetails: clinicDetailsSchema
 }

@@ -226,6 +226,46 @@ describe('createDispatcher', () => {
     expect(valueOf(await dispatch('getIntake', { id: SOME_ID }))).toBe(record)
     expect(calls).toEqual([{ method: 'getIntake', args: { id: SOME_ID }, context: patient }])
   })
+
+  it('lets a patient read the clinic details but never change them', async () => {
+    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const details = { name: 'Riverside', address: '', phone: '020 7946 0000' }
+    const { handlers, calls } = recordingHandlers({
+      getClinicDetails: () => Promise.resolve(details),
+      setClinicDetails: (args) => Promise.resolve(args)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => patient })
+
+    expect(valueOf(await dispatch('getClinicDetails', {}))).toEqual(details)
+    const refused = errorOf(
+      await dispatch('setClinicDetails', { name: 'Elsewhere', address: '', phone: '' })
+    )
+
+    expect(refused.code).toBe('forbidden')
+    expect(calls.map((call) => call.method)).toEqual(['getClinicDetails'])
+  })
+
+  it('hands setClinicDetails the normalised details, and refuses bad ones naming the field', async () => {
+    const { handlers, calls } = recordingHandlers({
+      setClinicDetails: (args) => Promise.resolve(args)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    const saved = await dispatch('setClinicDetails', {
+      name: '  Riverside ',
+      address: 'a\r\nb',
+      phone: ' 020 7946 0000'
+    })
+    expect(valueOf(saved)).toEqual({ name: 'Riverside', address: 'a\nb', phone: '020 7946 0000' })
+
+    const error = errorOf(
+      await dispatch('setClinicDetails', { name: 'Riverside', address: '', phone: 'call us' })
+    )
+    expect(error.code).toBe('invalid-argument')
+    expect(error.issues).toEqual([expect.objectContaining({ itemId: 'phone', code: 'wrong-type' })])
+    expect(error.message).toBe(error.issues?.[0]?.message)
+    expect(calls).toHaveLength(1)
+  })
 })
 
 describe('the app core behind the dispatcher', () => {
@@ -393,6 +433,65 @@ describe('the app core behind the dispatcher', () => {
     })
   })
 
+  describe('clinic details', () => {
+    const DETAILS = {
+      name: 'Riverside Physiotherapy',
+      address: '12 Mill Lane\nRiverside RV1 2AB',
+      phone: '+44 20 7946 0000'
+    }
+
+    it('start empty, are stored by staff and read back', async () => {
+      expect(await call('getClinicDetails', {})).toEqual({ name: '', address: '', phone: '' })
+
+      expect(await call('setClinicDetails', DETAILS)).toEqual(DETAILS)
+
+      expect(await call('getClinicDetails', {})).toEqual(DETAILS)
+      expect(rawDatabase().settings).toEqual([
+        { key: 'clinic.details', value: JSON.stringify(DETAILS) }
+      ])
+    })
+
+    it('refuses invalid details with an issue per field and changes nothing', async () => {
+      await call('setClinicDetails', DETAILS)
+      const rawBefore = rawDatabase()
+
+      const error = await refused('setClinicDetails', {
+        name: 'n'.repeat(121),
+        address: DETAILS.address,
+        phone: '12-34',
+        email: 'desk@example.org'
+      })
+
+      expect(error.code).toBe('invalid-argument')
+      expect(error.issues?.map(({ itemId, code }) => ({ itemId, code }))).toEqual([
+        { itemId: 'email', code: 'unknown-item' },
+        { itemId: 'name', code: 'too-long' },
+        { itemId: 'phone', code: 'out-of-range' }
+      ])
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect(await call('getClinicDetails', {})).toEqual(DETAILS)
+    })
+
+    it('refuses arguments to getClinicDetails', async () => {
+      expect((await refused('getClinicDetails', { name: 'x' })).code).toBe('invalid-argument')
+    })
+
+    it('are readable in patient mode (the emergency screen shows the phone), not writable', async () => {
+      await call('setClinicDetails', DETAILS)
+      await call('setStaffPin', { newPin: '2468' })
+      const locked = await draft()
+      await call('startPatientMode', { intakeId: locked.id })
+      const rawBefore = rawDatabase()
+
+      expect(await call('getClinicDetails', {})).toEqual(DETAILS)
+      const error = await refused('setClinicDetails', { ...DETAILS, phone: '000 000 000' })
+
+      expect(error.code).toBe('forbidden')
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect((await call('getClinicDetails', {})).phone).toBe(DETAILS.phone)
+    })
+  })
+
   it('turns a service failure into a typed error', async () => {
     const error = await refused('getIntake', { id: SOME_ID })
     expect(error.code).toBe('not-found')
@@ -425,7 +524,8 @@ describe('the app core behind the dispatcher', () => {
         ['listUnfinished', {}],
         ['discardDraft', { id: other.id }],
         ['setStaffPin', { currentPin: PIN, newPin: '1357' }],
-        ['startPatientMode', { intakeId: other.id }]
+        ['startPatientMode', { intakeId: other.id }],
+        ['setClinicDetails', { name: 'Changed', address: '', phone: '000 000 000' }]
       ]
 
       for (const [method, args] of staffOnly) {
@@ -551,7 +651,7 @@ describe('registerIpcHandlers', () => {
     expect([...ipcMain.listeners.keys()].sort()).toEqual(
       API_METHODS.map((method) => `app:${method}`).sort()
     )
-    expect(ipcMain.listeners.size).toBe(12)
+    expect(ipcMain.listeners.size).toBe(14)
   })
 
   it('refuses an untrusted sender without calling the dispatcher', async () => {

@@ -157,6 +157,16 @@ class FakeSessionApi implements AppApi {
   discardDraft(args: ApiArgs<'discardDraft'>): Promise<Result<{ id: string }>> {
     return this.call('discardDraft', args, () => fail({ code: 'internal', message: 'Not faked.' }))
   }
+  getClinicDetails(args: ApiArgs<'getClinicDetails'>): ReturnType<AppApi['getClinicDetails']> {
+    return this.call('getClinicDetails', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  setClinicDetails(args: ApiArgs<'setClinicDetails'>): ReturnType<AppApi['setClinicDetails']> {
+    return this.call('setClinicDetails', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
 }
 
 type SessionModule = typeof SessionStoreModule

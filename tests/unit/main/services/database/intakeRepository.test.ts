@@ -1,7 +1,12 @@
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { evaluateIntake, FORM_VERSION, type IntakeAnswers, type IntakeSummary } from '../../../../../src/domain'
+import {
+  evaluateIntake,
+  FORM_VERSION,
+  type IntakeAnswers,
+  type IntakeSummary
+} from '../../../../../src/domain'
 import {
   createIntakeRepository,
   INTAKE_LIST_QUERIES,

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { EMPTY_CLINIC_DETAILS } from '../../../../../src/domain'
 import { openDatabase } from '../../../../../electron/main/services/database/openDatabase'
@@ -155,10 +155,8 @@ describe('clinic details service', () => {
 
   it('turns a storage failure into a plain storage error', async () => {
     await service.set(DETAILS)
-    db.close()
-    // A read-only copy of the file: SQLite refuses the write.
-    db = openDatabase(file)
-    const readonly = (await import('better-sqlite3')).default(file, { readonly: true })
+    // A second, read-only connection to the same file: SQLite refuses the write.
+    const readonly = new Database(file, { readonly: true, fileMustExist: true })
     try {
       const failing = createClinicDetailsService(createSqliteSettingsStore(readonly))
       const error = await rejection(failing.set({ ...DETAILS, phone: '020 7946 0002' }))
