@@ -59,7 +59,8 @@ export default tseslint.config(
                 '!../dates',
                 '!../answerAccess',
                 '!../signaturePath',
-                '!../clinicDetails'
+                '!../clinicDetails',
+                '!../privacyNotice'
               ],
               message: 'src/domain imports only itself.'
             },

@@ -13,6 +13,7 @@ import { openDatabase } from './services/database/openDatabase'
 import { createSqliteIntakeService } from './services/intakes/sqliteIntakeService'
 import { createSessionService } from './services/session/sessionService'
 import { createClinicDetailsService } from './services/settings/clinicDetailsService'
+import { createPrivacyNoticeService } from './services/settings/privacyNoticeService'
 import { createSqliteSettingsStore } from './services/settings/settingsStore'
 
 export const DATABASE_FILE_NAME = 'back-intake.sqlite3'
@@ -27,6 +28,8 @@ export interface AppCoreOptions {
   readonly logError?: (context: string, error: unknown) => void
   /** Told when patient mode starts or ends (the desktop app goes full screen for the patient). */
   readonly onSessionChange?: (state: SessionState) => void
+  /** Told when the renderer confirms it saved everything, so a closing window may close. */
+  readonly onFlushed?: () => void
 }
 
 export interface AppCore {
@@ -56,7 +59,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       intakes,
       session,
       clinicDetails: createClinicDetailsService(settings),
-      appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport }
+      privacyNotice: createPrivacyNoticeService(settings),
+      appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+      onFlushed: () => options.onFlushed?.()
     })
     const dispatch = createDispatcher(handlers, {
       context: () => session.context(),

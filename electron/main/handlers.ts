@@ -2,26 +2,49 @@
  * The contract's handlers: each one hands plain data to a service and returns
  * what it gets back. No SQL and no clinical rules live here.
  */
-import type { AppInfo } from '../../src/domain'
-import type { ApiHandlers } from './ipc'
+import type { AppInfo, IntakeRecord } from '../../src/domain'
+import type { ApiHandlers, CallContext } from './ipc'
 import type { IntakeService } from './services/intakes/intakeService'
 import type { SessionService } from './services/session/sessionService'
 import type { ClinicDetailsService } from './services/settings/clinicDetailsService'
+import type { PrivacyNoticeService } from './services/settings/privacyNoticeService'
 
 export interface HandlerServices {
   readonly intakes: IntakeService
   readonly session: SessionService
   readonly clinicDetails: ClinicDetailsService
+  readonly privacyNotice: PrivacyNoticeService
   readonly appInfo: AppInfo
+  /** Told when the renderer has saved everything before its window closes. */
+  readonly onFlushed?: () => void
 }
 
-export function createHandlers({ intakes, session, clinicDetails, appInfo }: HandlerServices) {
+/**
+ * A record as the caller may see it: the red-flag history (changed answers,
+ * alerts raised) is for staff only, so the patient's own screen never learns
+ * that staff saw an alert or that an earlier answer was kept.
+ */
+function visibleTo(context: CallContext, record: IntakeRecord): IntakeRecord {
+  return context.role === 'staff' ? record : { ...record, redFlagHistory: [] }
+}
+
+export function createHandlers({
+  intakes,
+  session,
+  clinicDetails,
+  privacyNotice,
+  appInfo,
+  onFlushed = () => undefined
+}: HandlerServices) {
   return {
     getAppInfo: () => Promise.resolve(appInfo),
-    createDraft: (args) => intakes.createDraft(args),
-    saveDraft: (args) => intakes.saveDraft(args),
-    submitIntake: (args) => intakes.submit(args),
-    getIntake: ({ id }) => intakes.get(id),
+    // The caller's role is who the red-flag history says made each change.
+    createDraft: async (args, context) =>
+      visibleTo(context, await intakes.createDraft(args, context.role)),
+    saveDraft: (args, context) => intakes.saveDraft(args, context.role),
+    submitIntake: async (args, context) =>
+      visibleTo(context, await intakes.submit(args, context.role)),
+    getIntake: async ({ id }, context) => visibleTo(context, await intakes.get(id)),
     listIntakes: (query) => intakes.list(query),
     listUnfinished: () => intakes.listUnfinished(),
     discardDraft: async ({ id }) => {
@@ -32,7 +55,13 @@ export function createHandlers({ intakes, session, clinicDetails, appInfo }: Han
     setStaffPin: (args) => session.setStaffPin(args),
     startPatientMode: ({ intakeId }) => session.startPatientMode(intakeId),
     exitPatientMode: ({ pin }) => session.exitPatientMode(pin),
+    confirmFlushed: () => {
+      onFlushed()
+      return Promise.resolve({})
+    },
     getClinicDetails: () => clinicDetails.get(),
-    setClinicDetails: (details) => clinicDetails.set(details)
+    setClinicDetails: (details) => clinicDetails.set(details),
+    getPrivacyNotice: () => privacyNotice.get(),
+    setPrivacyNotice: (notice) => privacyNotice.set(notice)
   } satisfies ApiHandlers
 }

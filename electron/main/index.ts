@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppCore, type AppCore } from './appCore'
 import { registerIpcHandlers } from './ipc'
 import { DatabaseOpenError } from './services/database/openDatabase'
-import { createMainWindow, hardenWebContents, isTrustedSender } from './window'
+import type { CloseGuard } from './closeGuard'
+import { createMainWindow, guardWindowClose, hardenWebContents, isTrustedSender } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -18,6 +19,7 @@ const appOrigin = rendererUrl ? new URL(rendererUrl).origin : pathToFileURL(rend
 
 let core: AppCore | null = null
 let mainWindow: BrowserWindow | null = null
+let closeGuard: CloseGuard | null = null
 
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -47,7 +49,9 @@ async function start(): Promise<void> {
       ...(nativeBinding ? { nativeBinding } : {}),
       logError: (context, error) => console.error(`[${context}]`, error),
       // The patient sees only their intake, full screen; staff get the window back.
-      onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient')
+      onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient'),
+      // The renderer saved its last answers: the close it was holding may go ahead.
+      onFlushed: () => closeGuard?.flushed()
     })
   } catch (error) {
     const message =
@@ -65,6 +69,7 @@ async function start(): Promise<void> {
     rendererUrl,
     rendererFile
   })
+  closeGuard = guardWindowClose(mainWindow)
   if (core.session.role === 'patient')
     mainWindow.once('ready-to-show', () => mainWindow?.setFullScreen(true))
   registerIpcHandlers(ipcMain, core.dispatch, (event) =>

@@ -4,6 +4,8 @@
  * no permissions it does not use.
  */
 import { BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { eventChannelFor } from '../../src/domain/ipc/contract'
+import { createCloseGuard, type CloseGuard } from './closeGuard'
 
 export interface MainWindowOptions {
   readonly preloadPath: string
@@ -34,6 +36,21 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   if (options.rendererUrl) void window.loadURL(options.rendererUrl)
   else void window.loadFile(options.rendererFile)
   return window
+}
+
+/**
+ * Holds the window's close (and so the app's quit) until the renderer has
+ * saved what is on screen, or the time limit passes.
+ */
+export function guardWindowClose(window: BrowserWindow): CloseGuard {
+  const guard = createCloseGuard({
+    requestFlush: () => window.webContents.send(eventChannelFor('flushRequested'), {}),
+    close: () => {
+      if (!window.isDestroyed()) window.close()
+    }
+  })
+  window.on('close', (event) => guard.onClose(event))
+  return guard
 }
 
 /** Locks down every web contents the app creates (the window and anything it might spawn). */

@@ -5,14 +5,27 @@
  * the (bundled) contract.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { API_METHODS, channelFor } from '../../src/domain/ipc/contract'
-import type { AppApi } from '../../src/domain/ipc/contract'
+import { API_EVENTS, API_METHODS, channelFor, eventChannelFor } from '../../src/domain/ipc/contract'
+import type { ApiEvent, AppApi } from '../../src/domain/ipc/contract'
 
-const api = Object.fromEntries(
+const methods = Object.fromEntries(
   API_METHODS.map((method) => {
     const channel = channelFor(method)
     return [method, (args: unknown) => ipcRenderer.invoke(channel, args)]
   })
-) as unknown as AppApi
+)
+
+/** Adds a listener for one contract event; the renderer gets the payload, never the IPC event. */
+function on(event: ApiEvent, listener: (payload: unknown) => void): () => void {
+  if (!(API_EVENTS as readonly string[]).includes(event)) return () => undefined
+  const channel = eventChannelFor(event)
+  const forward = (_event: unknown, payload: unknown): void => listener(payload)
+  ipcRenderer.on(channel, forward)
+  return () => {
+    ipcRenderer.removeListener(channel, forward)
+  }
+}
+
+const api = { ...methods, on } as unknown as AppApi
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api))

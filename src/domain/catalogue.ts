@@ -483,6 +483,32 @@ export function conditionallyRequiredItems(
   return required
 }
 
+const SECTION_ORDER: readonly SectionId[] = [
+  'patient',
+  'complaint',
+  'pain',
+  'redFlags',
+  'startBack',
+  'history',
+  'goals',
+  'consent'
+]
+
+/**
+ * The furthest section of the form holding any answer, for telling how far an
+ * unfinished intake got; `null` for one with no answers.
+ */
+export function furthestSectionAnswered(
+  answers: Readonly<Record<string, unknown>>
+): SectionId | null {
+  let furthest = -1
+  for (const id of Object.keys(answers)) {
+    const section = BY_ID.get(id)?.section
+    if (section !== undefined) furthest = Math.max(furthest, SECTION_ORDER.indexOf(section))
+  }
+  return SECTION_ORDER[furthest] ?? null
+}
+
 /** Whether `id` is asked of everyone or only when other answers make it apply. */
 export function isConditionalItem(id: string): boolean {
   return BY_ID.get(id)?.conditional === true

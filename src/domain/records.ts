@@ -2,7 +2,9 @@
  * Stored intake records as they cross the process boundary. The storage layer
  * maps its rows to these shapes at its edge; nothing else sees a row.
  */
+import type { SectionId } from './catalogue'
 import type { RuleDifference } from './clinicianText'
+import type { RedFlagEvent } from './redFlagHistory'
 import type { ConcernLevel, IntakeAnswers, IntakeEvaluation, RulesVersion } from './types'
 
 export type IntakeStatus = 'draft' | 'submitted'
@@ -26,6 +28,12 @@ export interface IntakeRecord {
    * snapshot itself is never rewritten. `null` when the rules are the same.
    */
   readonly currentRules: CurrentRulesReading | null
+  /**
+   * Every change of a red-flag answer and every alert raised while the intake
+   * was filled in, oldest first, even where the final answers no longer flag.
+   * Staff only: empty whenever the patient (patient mode) reads the record.
+   */
+  readonly redFlagHistory: readonly RedFlagEvent[]
   readonly patientId: string | null
   /** Increases by one at every save, so a client can tell its copy is current. */
   readonly revision: number
@@ -38,6 +46,8 @@ export interface IntakeRecord {
 export interface IntakeSummary {
   readonly id: string
   readonly status: IntakeStatus
+  /** Who was entering it: staff beside the patient, or the patient alone. */
+  readonly entryMode: EntryMode
   readonly givenName: string | null
   readonly familyName: string | null
   readonly dateOfBirth: string | null
@@ -45,6 +55,15 @@ export interface IntakeSummary {
   readonly createdAt: string
   readonly updatedAt: string
   readonly submittedAt: string | null
+}
+
+/**
+ * An unfinished intake as the start screen lists it: enough to tell two
+ * drafts for people of the same name apart and to see how far each got.
+ */
+export interface UnfinishedIntake extends IntakeSummary {
+  /** The last part of the form with an answer; `null` when nothing is answered yet. */
+  readonly furthestSection: SectionId | null
 }
 
 export interface ListIntakesQuery {

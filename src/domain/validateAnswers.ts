@@ -173,12 +173,15 @@ function checkDate(entry: CatalogueItem, raw: unknown, asOf: string | undefined)
   }
   if (asOf !== undefined) {
     if (compareIsoDates(raw, asOf) > 0) {
+      // A birth in the future needs different advice from an onset in the future
+      // (the form shows one message per code), so the date of birth has its own code.
+      const birth = entry.id === 'patient.dateOfBirth'
       return {
         value: undefined,
         issues: [
           issue(
             entry.id,
-            'future-date',
+            birth ? 'birth-in-future' : 'future-date',
             `${name(entry)} is after today (${asOf}); enter a date on or before today.`
           )
         ]
@@ -378,6 +381,29 @@ function ageBandIssue(
   )
 }
 
+/**
+ * An onset date before the date of birth: both dates are valid on their own,
+ * so the onset (the later question) is the one marked. Checked only with
+ * `asOf`, like the other calendar checks, so a stored record read back
+ * without a date is never refused by a rule it was not saved under.
+ */
+function onsetBeforeBirthIssue(
+  answers: Readonly<Record<string, AnswerValue>>,
+  asOf: string | undefined
+): Issue | null {
+  const onset = answers['complaint.onsetDate']
+  const dateOfBirth = answers['patient.dateOfBirth']
+  const entry = catalogueItem('complaint.onsetDate')
+  if (asOf === undefined || entry === undefined) return null
+  if (typeof onset !== 'string' || typeof dateOfBirth !== 'string') return null
+  if (compareIsoDates(onset, dateOfBirth) >= 0) return null
+  return issue(
+    entry.id,
+    'before-birth',
+    `${name(entry)} (${onset}) is before the date of birth (${dateOfBirth}); check the year of either date.`
+  )
+}
+
 function conditionalIssue(itemId: string, age: number | null): Issue | null {
   const entry = catalogueItem(itemId)
   if (entry === undefined) return null
@@ -489,6 +515,11 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
   if (bandIssue !== null) {
     issues.push(bandIssue)
     delete answers['history.firstBackPainAge']
+  }
+  const onsetIssue = onsetBeforeBirthIssue(answers, asOf)
+  if (onsetIssue !== null) {
+    issues.push(onsetIssue)
+    delete answers['complaint.onsetDate']
   }
   if (options.mode === 'submit') {
     for (const itemId of conditionallyRequiredMissing(answers, age)) {

@@ -43,6 +43,25 @@ export const FORM_STEPS: readonly FormStep[] = [
   { id: 'review', items: [] }
 ]
 
+/** Ages at which the pregnancy question is asked (it applies to no one else). */
+const PREGNANCY_AGES = { min: 12, max: 55 } as const
+
+/**
+ * Whether a question applies to this patient, from the answers so far. Only
+ * the pregnancy question depends on anything: it is not asked of a patient
+ * recorded as male, nor outside the ages it can concern. Unknown sex or age
+ * keeps it asked, so it is never skipped by mistake.
+ */
+export function itemApplies(
+  itemId: string,
+  answers: Readonly<Record<string, unknown>>,
+  age: number | null
+): boolean {
+  if (itemId !== 'history.pregnancy') return true
+  if (answers['patient.sex'] === 'male') return false
+  return age === null || (age >= PREGNANCY_AGES.min && age <= PREGNANCY_AGES.max)
+}
+
 /** The step that asks an item, for the review screen's "Change" links. */
 export function stepOfItem(itemId: string): StepId | undefined {
   return FORM_STEPS.find((step) => step.items.some((item) => item.id === itemId))?.id

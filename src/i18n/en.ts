@@ -36,6 +36,10 @@ export default {
     discardConfirm: 'Discard this unfinished intake? Its answers will be deleted.',
     unnamed: 'No name yet',
     lastSaved: 'last saved {time}',
+    born: 'born {date}',
+    reached: 'reached: {step}',
+    notStarted: 'nothing answered yet',
+    enteredBy: { staff: 'staff entering', patient: 'patient entering' },
     pinNeeded: 'Set a staff PIN in Settings before handing the device to a patient.'
   },
   steps: {
@@ -86,13 +90,16 @@ export default {
     savedExcept:
       'Saved, except your answer to {questions}: please check it. Everything else is saved.',
     submitted: 'Thank you. Your answers have been sent to the clinic.',
+    submittedHandBack: 'Please hand this device back to the front desk now.',
     submittedStaff: 'Intake submitted.',
     scaleMin: '0 = no pain',
     scaleMax: '10 = worst imaginable',
     scaleMinInterference: '0 = does not interfere',
     scaleMaxInterference: '10 = completely interferes',
     dateHint: 'Type the date in the box, or choose it from the calendar.',
-    charactersLeft: '{count} characters left',
+    characterCount: '{count} of {max} characters',
+    textTooLong:
+      'This is {over} characters over the limit of {max}. Nothing has been cut: please shorten it.',
     complaintTrendHelp: 'Please answer this because your pain has lasted 6 weeks or more.'
   },
   validation: {
@@ -111,7 +118,30 @@ export default {
     required: 'Please answer this question.',
     'must-be-true': 'Please tick this box to continue.',
     'invalid-signature': 'The signature could not be read. Please clear it and sign again.',
-    'age-band-above-age': 'This age is older than you are today. Please check it.'
+    'age-band-above-age': 'This age is older than you are today. Please check it.',
+    'birth-in-future':
+      'A date of birth cannot be after today. Please check the day, month and year.',
+    'before-birth':
+      'This date is before your date of birth. Please check the year here, or your date of birth.'
+  },
+  dateField: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    hint: 'For example, 23 4 1990',
+    errors: {
+      missingDay: 'The day is missing. Please enter the day as a number, for example 23.',
+      missingMonth:
+        'The month is missing. Please enter the month as a number, for example 4 for April.',
+      missingYear: 'The year is missing. Please enter the year, for example 1990.',
+      missingParts: 'This date is not complete. Please enter the day, month and year.',
+      yearDigits: 'Please enter the year with 4 digits, for example 1990.',
+      monthRange: 'There is no month {month}. Please enter a month from 1 to 12.',
+      dayRange:
+        'This date does not exist: that month has only {days} days. Please check the day and month.',
+      notReal: 'This date does not exist. Please check the day, month and year.',
+      birthTooLongAgo: 'This date of birth is more than 120 years ago. Please check the year.'
+    }
   },
   patientAlert: {
     title: 'Please stay here and tell the front desk now',
@@ -468,5 +498,24 @@ export default {
   },
   startBack: {
     englishNotice: 'This questionnaire is shown in English, its validated wording.'
+  },
+  privacyNotice: {
+    title: 'Privacy notice',
+    intro:
+      'Before you tick the privacy box, please open and read how the clinic keeps and uses your information.',
+    openNotice: 'Read the privacy notice',
+    readFirst: 'Please read the privacy notice first.',
+    loadFailed:
+      'The privacy notice could not be shown. Please try again, or ask at the front desk.',
+    defaultText: [
+      'This notice explains what the clinic does with the information you give on this form.',
+      'What we collect: your name, date of birth and contact details, and information about your health: your back pain, your answers to the questions on this form, and your signature.',
+      'Why we collect it: to assess your back pain, to plan and give you safe treatment, and to keep the clinical records that health professionals must keep.',
+      'Who can see it: the clinicians and staff of this clinic who care for you or who run the clinic. We do not sell your information. We share it with others only if you agree, or when the law requires or allows it (for example, to protect someone from serious harm).',
+      'Where it is kept: on this clinic’s own computer, not on the internet.',
+      'How long we keep it: for as long as the law requires health records to be kept.',
+      'Your rights: you can ask to see the information we hold about you, ask us to correct anything that is wrong, ask questions about how we use it, and complain if you are not happy. You can also complain to the privacy or data protection authority where you live.',
+      'Questions: please ask at the front desk. You can also ask for a copy of this notice.'
+    ].join('\n\n')
   }
 }

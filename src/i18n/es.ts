@@ -35,6 +35,10 @@ const messages: MessageSchema = {
     discardConfirm: '¿Descartar este formulario sin terminar? Se borrarán sus respuestas.',
     unnamed: 'Todavía sin nombre',
     lastSaved: 'guardado por última vez: {time}',
+    born: 'nacido/a el {date}',
+    reached: 'llegó a: {step}',
+    notStarted: 'sin respuestas todavía',
+    enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' },
     pinNeeded:
       'Configure un PIN del personal en Configuración antes de entregar el dispositivo a un paciente.'
   },
@@ -87,13 +91,16 @@ const messages: MessageSchema = {
     savedExcept:
       'Guardado, excepto su respuesta a {questions}: por favor, revísela. Todo lo demás está guardado.',
     submitted: 'Gracias. Sus respuestas se han enviado a la clínica.',
+    submittedHandBack: 'Por favor, devuelva ahora este dispositivo en recepción.',
     submittedStaff: 'Formulario enviado.',
     scaleMin: '0 = sin dolor',
     scaleMax: '10 = el peor que pueda imaginar',
     scaleMinInterference: '0 = no interfiere',
     scaleMaxInterference: '10 = interfiere por completo',
     dateHint: 'Escriba la fecha en la casilla o elíjala en el calendario.',
-    charactersLeft: 'Caracteres restantes: {count}',
+    characterCount: '{count} de {max} caracteres',
+    textTooLong:
+      'Supera en {over} caracteres el límite de {max}. No se ha recortado nada: por favor, acórtelo.',
     complaintTrendHelp: 'Por favor, responda esta pregunta porque su dolor dura ya 6 semanas o más.'
   },
   validation: {
@@ -113,7 +120,30 @@ const messages: MessageSchema = {
     required: 'Por favor, responda esta pregunta.',
     'must-be-true': 'Por favor, marque esta casilla para continuar.',
     'invalid-signature': 'No se pudo leer la firma. Por favor, bórrela y vuelva a firmar.',
-    'age-band-above-age': 'Esta edad es mayor que la edad que usted tiene hoy. Por favor, revísela.'
+    'age-band-above-age':
+      'Esta edad es mayor que la edad que usted tiene hoy. Por favor, revísela.',
+    'birth-in-future':
+      'La fecha de nacimiento no puede ser posterior a hoy. Por favor, revise el día, el mes y el año.',
+    'before-birth':
+      'Esta fecha es anterior a su fecha de nacimiento. Por favor, revise el año aquí o en su fecha de nacimiento.'
+  },
+  dateField: {
+    day: 'Día',
+    month: 'Mes',
+    year: 'Año',
+    hint: 'Por ejemplo: 23 4 1990',
+    errors: {
+      missingDay: 'Falta el día. Escriba el día con números, por ejemplo 23.',
+      missingMonth: 'Falta el mes. Escriba el mes con números, por ejemplo 4 para abril.',
+      missingYear: 'Falta el año. Escriba el año, por ejemplo 1990.',
+      missingParts: 'La fecha está incompleta. Escriba el día, el mes y el año.',
+      yearDigits: 'Escriba el año con 4 cifras, por ejemplo 1990.',
+      monthRange: 'No existe el mes {month}. Escriba un mes del 1 al 12.',
+      dayRange: 'Esta fecha no existe: ese mes solo tiene {days} días. Revise el día y el mes.',
+      notReal: 'Esta fecha no existe. Por favor, revise el día, el mes y el año.',
+      birthTooLongAgo:
+        'Esta fecha de nacimiento es de hace más de 120 años. Por favor, revise el año.'
+    }
   },
   patientAlert: {
     title: 'Por favor, quédese aquí y avise ahora a recepción',
@@ -486,6 +516,25 @@ const messages: MessageSchema = {
   startBack: {
     englishNotice:
       'Este cuestionario se muestra en inglés porque esa es su versión validada. Si necesita ayuda, el personal puede ayudarle.'
+  },
+  privacyNotice: {
+    title: 'Aviso de privacidad',
+    intro:
+      'Antes de marcar la casilla de privacidad, por favor abra y lea cómo la clínica guarda y usa su información.',
+    openNotice: 'Leer el aviso de privacidad',
+    readFirst: 'Por favor, lea primero el aviso de privacidad.',
+    loadFailed:
+      'No se pudo mostrar el aviso de privacidad. Por favor, inténtelo de nuevo o pregunte en recepción.',
+    defaultText: [
+      'Este aviso explica qué hace la clínica con la información que usted da en este formulario.',
+      'Qué información recogemos: su nombre, su fecha de nacimiento y sus datos de contacto, e información sobre su salud: su dolor de espalda, sus respuestas a las preguntas de este formulario y su firma.',
+      'Para qué la recogemos: para valorar su dolor de espalda, planificar y darle un tratamiento seguro, y llevar la historia clínica que los profesionales sanitarios deben llevar.',
+      'Quién puede verla: los profesionales y el personal de esta clínica que le atienden o que gestionan la clínica. No vendemos su información. Solo la compartimos con otras personas si usted está de acuerdo, o cuando la ley lo exige o lo permite (por ejemplo, para proteger a alguien de un daño grave).',
+      'Dónde se guarda: en el propio ordenador de esta clínica, no en internet.',
+      'Cuánto tiempo la guardamos: el tiempo que la ley exige para las historias clínicas.',
+      'Sus derechos: usted puede pedir ver la información que tenemos sobre usted, pedir que corrijamos lo que esté mal, hacer preguntas sobre cómo la usamos y presentar una queja si no está conforme. También puede reclamar ante la autoridad de protección de datos de su país.',
+      'Preguntas: por favor, pregunte en recepción. También puede pedir una copia de este aviso.'
+    ].join('\n\n')
   }
 }
 

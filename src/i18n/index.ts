@@ -28,12 +28,20 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: MessageSch
   es: () => import('./es')
 }
 
-/** Switches the UI language, loading its messages on first use so the first screen stays small. */
-export async function setLocale(locale: Locale): Promise<void> {
+/**
+ * Loads a language's messages without switching to it (Settings shows each
+ * language's default privacy notice); loaded once, on first use.
+ */
+export async function loadLocaleMessages(locale: Locale): Promise<void> {
   if (locale !== 'en' && !i18n.global.availableLocales.includes(locale)) {
     const messages = await loaders[locale]()
     i18n.global.setLocaleMessage(locale, messages.default)
   }
+}
+
+/** Switches the UI language, loading its messages on first use so the first screen stays small. */
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocaleMessages(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale === 'zh' ? 'zh-Hans' : locale
 }

@@ -12,6 +12,8 @@ export default {
       urgent: 'Urgent: a clinician must review before any treatment',
       review: 'For review',
       notice: 'Note for the clinician',
+      acknowledge: 'Acknowledge',
+      show: 'Show details',
       why: 'Answers behind it',
       uncertain: 'Uncertain: “not sure” answers raised this flag. Ask the patient.'
     },
@@ -68,6 +70,13 @@ export default {
       notScored: 'not scored (items missing)'
     },
     risk: { low: 'low', medium: 'medium', high: 'high' },
+    redFlagHistory: {
+      title: 'Red-flag answer history',
+      note: 'The flags above come from the final answers. This keeps every red-flag answer as it was given and changed, and every alert raised on the way.',
+      changed: 'Changed answers',
+      noneChanged: 'No red-flag answer was changed.',
+      once: 'Answered once, not changed'
+    },
     settings: {
       title: 'Settings',
       pinTitle: 'Staff PIN',
@@ -92,7 +101,23 @@ export default {
       saveClinic: 'Save clinic details',
       clinicSaved: 'Clinic details saved.',
       clinicFix: 'Check the highlighted field.',
-      clinicLoadFailed: 'The clinic details could not be read: {message}'
+      clinicLoadFailed: 'The clinic details could not be read: {message}',
+      privacyTitle: 'Privacy notice',
+      privacyIntro:
+        'Patients read this on the consent step, in their own language, before they can tick the privacy box. Each language starts with the app’s default notice: change it to your clinic’s own wording, or empty it to use the default again.',
+      privacyHelp: 'Plain text, up to {max} characters. Leave an empty line between paragraphs.',
+      privacyLanguages: {
+        en: 'English notice',
+        zh: 'Chinese notice (简体中文)',
+        es: 'Spanish notice (Español)'
+      },
+      privacyUsesDefault: 'Uses the default notice.',
+      privacyUsesCustom: 'Uses your clinic’s own notice.',
+      privacyReset: 'Reset to default',
+      privacyResetLabel: 'Reset to default: {language}',
+      savePrivacy: 'Save privacy notice',
+      privacySaved: 'Privacy notice saved.',
+      privacyLoadFailed: 'The privacy notice could not be read: {message}'
     },
     unlock: {
       title: 'Staff PIN',
@@ -106,7 +131,15 @@ export default {
       intro:
         'The form has changed since this intake was begun. Every answer is kept; please also ask these before submitting:'
     },
+    readOnly: {
+      title: 'This intake has been submitted',
+      body: 'It was submitted on {time} and can no longer be changed here. Its answers and evaluation are kept in the record.',
+      open: 'Open the record'
+    },
     handover: {
+      takenBack:
+        'Staff have taken over this intake from the patient. When you have finished, hand it back: the patient continues where they were.',
+      handBack: 'Hand back to the patient',
       done: 'The patient has submitted the intake.',
       returnToStaff: 'Hand the device back to staff'
     }

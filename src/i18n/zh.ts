@@ -34,6 +34,10 @@ const messages: MessageSchema = {
     discardConfirm: '要删除这份未完成的问诊表吗？其中的回答将被删除。',
     unnamed: '尚未填写姓名',
     lastSaved: '上次保存：{time}',
+    born: '出生日期 {date}',
+    reached: '已填到：{step}',
+    notStarted: '尚未作答',
+    enteredBy: { staff: '员工代填', patient: '患者自填' },
     pinNeeded: '把设备交给患者之前，请先在“设置”中设定员工 PIN 码。'
   },
   steps: {
@@ -82,13 +86,15 @@ const messages: MessageSchema = {
       '尚未保存。您的回答仍在这里，我们会继续尝试。如果这条提示一直存在，请告知前台。',
     savedExcept: '已保存，但您对{questions}的回答除外：请检查该回答。其他内容均已保存。',
     submitted: '谢谢您。您的回答已发送给诊所。',
+    submittedHandBack: '请现在把这台设备交还给前台。',
     submittedStaff: '问诊表已提交。',
     scaleMin: '0 = 完全不痛',
     scaleMax: '10 = 能想象到的最痛',
     scaleMinInterference: '0 = 没有影响',
     scaleMaxInterference: '10 = 完全受影响',
     dateHint: '请在框中输入日期，或从日历中选择。',
-    charactersLeft: '还可以输入 {count} 个字',
+    characterCount: '已输入 {count} 个字符，最多 {max} 个',
+    textTooLong: '已超出 {max} 个字符的上限 {over} 个字符。内容没有被删减：请您缩短。',
     complaintTrendHelp: '因为您的疼痛已经持续 6 周或更久，所以请回答这个问题。'
   },
   validation: {
@@ -106,7 +112,26 @@ const messages: MessageSchema = {
     required: '请回答这个问题。',
     'must-be-true': '请勾选此框才能继续。',
     'invalid-signature': '无法识别这个签名。请清除后重新签名。',
-    'age-band-above-age': '这个年龄比您现在的年龄还大，请检查一下。'
+    'age-band-above-age': '这个年龄比您现在的年龄还大，请检查一下。',
+    'birth-in-future': '出生日期不能晚于今天。请检查年、月、日。',
+    'before-birth': '这个日期早于您的出生日期。请检查这里的年份，或您的出生日期。'
+  },
+  dateField: {
+    day: '日',
+    month: '月',
+    year: '年',
+    hint: '例如：1990 4 23',
+    errors: {
+      missingDay: '还没有填写“日”。请用数字填写，例如 23。',
+      missingMonth: '还没有填写“月”。请用数字填写，例如四月填 4。',
+      missingYear: '还没有填写“年”。请填写年份，例如 1990。',
+      missingParts: '这个日期还没有填完整。请填写年、月、日。',
+      yearDigits: '请用 4 位数字填写年份，例如 1990。',
+      monthRange: '没有 {month} 月。请填写 1 到 12 之间的月份。',
+      dayRange: '这个日期不存在：那个月只有 {days} 天。请检查日和月。',
+      notReal: '这个日期不存在。请检查年、月、日。',
+      birthTooLongAgo: '这个出生日期在 120 多年以前。请检查年份。'
+    }
   },
   patientAlert: {
     title: '请您留在这里，并立即告知前台',
@@ -428,6 +453,23 @@ const messages: MessageSchema = {
   startBack: {
     englishNotice:
       '这份问卷以英文显示，因为英文版是经过验证的原版措辞。如果需要，工作人员可以帮助您。'
+  },
+  privacyNotice: {
+    title: '隐私声明',
+    intro: '在勾选隐私选项之前，请先打开并阅读诊所如何保存和使用您的信息。',
+    openNotice: '阅读隐私声明',
+    readFirst: '请先阅读隐私声明。',
+    loadFailed: '无法显示隐私声明。请重试，或询问前台工作人员。',
+    defaultText: [
+      '本声明说明诊所如何处理您在本表中提供的信息。',
+      '我们收集哪些信息：您的姓名、出生日期和联系方式，以及您的健康信息，包括您的背痛情况、您对本表问题的回答和您的签名。',
+      '我们为什么收集：为了评估您的背痛，计划并为您提供安全的治疗，并保存医疗专业人员必须保存的临床记录。',
+      '谁可以看到：本诊所为您提供治疗的临床人员，以及负责诊所运作的工作人员。我们不会出售您的信息。只有在您同意，或法律要求或允许时（例如为了保护他人免受严重伤害），我们才会与他人分享。',
+      '信息保存在哪里：保存在本诊所自己的电脑上，而不是在互联网上。',
+      '保存多久：按照法律对健康记录的要求保存。',
+      '您的权利：您可以要求查看我们保存的关于您的信息，要求我们更正任何错误，询问我们如何使用这些信息，如果不满意也可以投诉。您也可以向您所在地的隐私或数据保护机构投诉。',
+      '有疑问：请询问前台工作人员。您也可以索取本声明的副本。'
+    ].join('\n\n')
   }
 }
 

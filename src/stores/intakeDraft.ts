@@ -7,6 +7,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
+import { AUTOSAVE_DELAY_MS } from '../form/autosave'
 import {
   catalogueItem,
   evaluateIntake,
@@ -28,11 +29,7 @@ import {
  */
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'partial' | 'error'
 
-/**
- * How long typing must pause before a save; short enough that a crash loses a
- * word, not a page. A tap (a choice, a red-flag answer) is saved at once.
- */
-export const AUTOSAVE_DELAY_MS = 700
+export { AUTOSAVE_DELAY_MS }
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000]
 
 export const useIntakeDraftStore = defineStore('intakeDraft', () => {
@@ -84,6 +81,13 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     if (!result.ok) return result.error
     adopt(result.value)
     return null
+  }
+
+  async function refreshFromDatabase(id: string): Promise<void> {
+    const result = await api.getIntake({ id })
+    if (result.ok && result.value.status !== 'draft' && intakeId.value === id) {
+      adopt(result.value)
+    }
   }
 
   function clearTimer(): void {
@@ -193,6 +197,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   function failed(error: AppError): false {
     saveError.value = error
     saveState.value = 'error'
+    // Submitted elsewhere (another window, a stale tab): show what was kept, read-only.
+    if (error.code === 'conflict' && intakeId.value) void refreshFromDatabase(intakeId.value)
     if (error.code === 'invalid-argument' && error.issues) applyIssues(error.issues)
     // Keep trying in the background: a full disk or a locked file may clear.
     const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 30_000

@@ -2,11 +2,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '../api'
-import type { AppError, IntakeStatus, IntakeSummary } from '../domain'
+import type { AppError, IntakeStatus, IntakeSummary, UnfinishedIntake } from '../domain'
 
 export const useIntakeListStore = defineStore('intakeList', () => {
   const items = ref<readonly IntakeSummary[]>([])
-  const unfinished = ref<readonly IntakeSummary[]>([])
+  const unfinished = ref<readonly UnfinishedIntake[]>([])
   const nextCursor = ref<string | null>(null)
   const search = ref('')
   const status = ref<IntakeStatus | 'all'>('all')

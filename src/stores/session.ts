@@ -12,6 +12,18 @@ export const useSessionStore = defineStore('session', () => {
   const state = ref<SessionState>({ role: 'staff', intakeId: null, staffPinSet: false })
   const appInfo = ref<AppInfo | null>(null)
   const isPatientMode = computed(() => state.value.role === 'patient')
+  /** The intake staff took back from patient mode, so it can be handed back where it was. */
+  const takenBackFrom = ref<string | null>(null)
+  /**
+   * Per intake, the emergency answers a member of staff has already seen and
+   * dealt with before handing the device back: the patient's pause does not
+   * come back for them, only for a new emergency answer.
+   */
+  const acknowledgedEmergencies = ref<Readonly<Record<string, string>>>({})
+
+  function acknowledgeEmergency(intakeId: string, emergencyKey: string): void {
+    acknowledgedEmergencies.value = { ...acknowledgedEmergencies.value, [intakeId]: emergencyKey }
+  }
 
   async function refresh(): Promise<AppError | null> {
     const [session, info] = await Promise.all([api.getSession({}), api.getAppInfo({})])
@@ -28,6 +40,7 @@ export const useSessionStore = defineStore('session', () => {
     // Nothing about other patients stays in the renderer while the patient holds the device.
     useIntakeListStore().clear()
     appInfo.value = null
+    takenBackFrom.value = null
     state.value = result.value
     return null
   }
@@ -35,6 +48,7 @@ export const useSessionStore = defineStore('session', () => {
   async function exitPatientMode(pin: string): Promise<AppError | null> {
     const result = await api.exitPatientMode({ pin })
     if (!result.ok) return result.error
+    takenBackFrom.value = state.value.intakeId
     state.value = result.value
     return null
   }
@@ -48,5 +62,16 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
-  return { state, appInfo, isPatientMode, refresh, startPatientMode, exitPatientMode, setStaffPin }
+  return {
+    state,
+    appInfo,
+    isPatientMode,
+    takenBackFrom,
+    acknowledgedEmergencies,
+    acknowledgeEmergency,
+    refresh,
+    startPatientMode,
+    exitPatientMode,
+    setStaffPin
+  }
 })

@@ -158,13 +158,15 @@ async function timeSubmissions(db: Database, iterations: number): Promise<Timing
   const answersFor = (i: number) => completeAnswers({ 'patient.givenName': `Bench${i}` })
   return measure(
     async (i) => {
-      await service.submit({ id: draftId, answers: answersFor(i) })
+      await service.submit({ id: draftId, answers: answersFor(i) }, 'staff')
     },
     {
       iterations,
       warmup: 20,
       before: async (i) => {
-        draftId = (await service.createDraft({ answers: answersFor(i), entryMode: 'staff' })).id
+        draftId = (
+          await service.createDraft({ answers: answersFor(i), entryMode: 'staff' }, 'staff')
+        ).id
       }
     }
   )
@@ -202,9 +204,9 @@ async function submitBenchmarks(dir: string): Promise<{ rows: BenchRow[]; notes:
     // row, the patient and every index entry that moves.
     const service = createSqliteIntakeService(db, { now: () => new Date() })
     const probeAnswers = completeAnswers({ 'patient.givenName': 'WalProbe' })
-    const draft = await service.createDraft({ answers: probeAnswers, entryMode: 'staff' })
+    const draft = await service.createDraft({ answers: probeAnswers, entryMode: 'staff' }, 'staff')
     db.pragma('wal_checkpoint(TRUNCATE)')
-    await service.submit({ id: draft.id, answers: probeAnswers })
+    await service.submit({ id: draft.id, answers: probeAnswers }, 'staff')
     const walBytes = fs.statSync(`${file}-wal`).size
 
     db.pragma('synchronous = OFF')

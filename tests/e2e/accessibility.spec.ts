@@ -41,7 +41,7 @@ test('every step of the form, with answers and the staff alert banner, passes ax
   await form.fillAll(goldenCase('cauda-equina-emergency').answers, {
     onStep: (stepId) => expectNoSeriousViolations(page, `step "${stepId}"`)
   })
-  await expect(page.getByRole('alert')).toContainText('EMERGENCY')
+  await expect(page.getByTestId('concern-banner')).toContainText('EMERGENCY')
   await expectNoSeriousViolations(page, 'step "review"')
 
   // Validation messages too: an empty first step after Next.
@@ -182,7 +182,13 @@ async function answerByKeyboard(
     case 'scale':
       return keys.choose(form.group(label).getByRole('radio', { name: String(value), exact: true }))
     case 'boolean':
-      if (value === true) await keys.toggle(page.getByRole('checkbox', { name: label }))
+      if (value !== true) return
+      // The privacy box waits for its notice: open it with Enter (focus moves into the notice).
+      if (item.id === 'consent.privacy') {
+        await keys.activate(form.privacyNoticeButton())
+        await expect(form.privacyNoticeRegion()).toBeFocused()
+      }
+      await keys.toggle(page.getByRole('checkbox', { name: label }))
       return
     case 'multi': {
       const list =

@@ -21,6 +21,11 @@ export interface AppHandle {
   /** Closes the app the way a crash or a quit would, then starts it again on the same data folder. */
   restart(): Promise<Page>
   /**
+   * Closes the window as a person does (the window's close button, Alt+F4, quitting), which lets
+   * the app save its last answers first, then starts it again on the same data folder.
+   */
+  closeAndReopen(): Promise<{ page: Page; closedAt: number }>
+  /**
    * Makes the next `count` saveDraft calls fail as a full disk would (web fixture only: it needs
    * the test's own transport; the electron fixture throws). The app and its data are untouched.
    */
@@ -38,6 +43,7 @@ const DISK_FULL = { ok: false, error: { code: 'storage', message: 'The disk is f
 interface Launched {
   page: Page
   close(): Promise<void>
+  closeLikeTheWindow(): Promise<void>
 }
 
 async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Promise<Launched> {
@@ -47,7 +53,11 @@ async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Pro
     faults.saveDraftFailures -= 1
     return DISK_FULL
   }
-  return { page: app.page, close: () => app.close() }
+  return {
+    page: app.page,
+    close: () => app.close(),
+    closeLikeTheWindow: () => app.closeLikeTheWindow()
+  }
 }
 
 async function launchElectron(dataDir: string): Promise<Launched> {
@@ -65,7 +75,12 @@ async function launchElectron(dataDir: string): Promise<Launched> {
   })
   const page = await electronApp.firstWindow()
   await page.setViewportSize({ width: 1280, height: 860 })
-  return { page, close: () => electronApp.close() }
+  // Playwright closes the Electron app through its windows, so the close guard runs either way.
+  return {
+    page,
+    close: () => electronApp.close(),
+    closeLikeTheWindow: () => electronApp.close()
+  }
 }
 
 export const test = base.extend<{ app: AppHandle }>({
@@ -80,6 +95,13 @@ export const test = base.extend<{ app: AppHandle }>({
       kind,
       dataDir,
       page: current.page,
+      async closeAndReopen() {
+        await current.closeLikeTheWindow()
+        const closedAt = Date.now()
+        current = await launch()
+        handle.page = current.page
+        return { page: current.page, closedAt }
+      },
       async restart() {
         await current.close()
         current = await launch()

@@ -126,11 +126,41 @@ test('an emergency answer in patient mode sends the patient to the front desk an
   await expect(alert).toHaveCount(0)
   await expect(form.staffNavigation()).toBeVisible()
   const banner = page
-    .getByRole('alert')
+    .getByTestId('concern-banner')
     .filter({ has: page.getByRole('heading', { name: /EMERGENCY/ }) })
   await expect(banner).toContainText('Emergency: Cauda equina')
   await expect(banner).toContainText('Bladder dysfunction: yes')
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled()
+})
+
+test('after an emergency, staff hand the same intake back to the patient where it was', async ({
+  app
+}) => {
+  const page = app.page
+  const form = new IntakeForm(page)
+  const id = await handToPatient(form)
+  await form.fillUntil('safety', BEFORE_SAFETY)
+  await form.answer(rfItem('rf.bladder'), 'yes')
+  const alert = patientAlert(page)
+  await alert.getByRole('button', { name: message('patientAlert.staffUnlock') }).click()
+  await form.enterPin(PIN)
+  await expect(form.staffNavigation()).toBeVisible()
+
+  // Staff have seen it; they hand the device back.
+  await page.getByRole('button', { name: 'Hand back to the patient' }).click()
+  await expect(form.staffNavigation()).toHaveCount(0)
+  await expect(form.stepHeading('safety')).toBeVisible()
+  expect(form.intakeId()).toBe(id)
+  // The same emergency does not pause the patient again; the answers are all there.
+  await expect(alert).toHaveCount(0)
+  await expect(
+    form.group(message('items.rf.bladder.label')).getByRole('radio', { name: 'Yes', exact: true })
+  ).toBeChecked()
+  await form.answer(rfItem('rf.fever'), 'no')
+  await expect(alert).toHaveCount(0)
+  // A new emergency answer does.
+  await form.answer(rfItem('rf.bowel'), 'yes')
+  await expect(alert).toBeVisible()
 })
 
 test('an urgent answer in patient mode alarms nobody on screen, and staff see it once back', async ({
@@ -157,7 +187,7 @@ test('an urgent answer in patient mode alarms nobody on screen, and staff see it
   await expect(banner).toContainText('Fever: yes')
 })
 
-test('in staff mode an emergency answer raises the banner at once, before any save', async ({
+test('in staff mode an emergency answer raises the banner at once, as it is saved', async ({
   app
 }) => {
   const page = app.page
@@ -169,17 +199,20 @@ test('in staff mode an emergency answer raises the banner at once, before any sa
   await form.answer(rfItem('rf.saddleNumbness'), 'yes')
   // One snapshot of the page right after the answer: the banner is up while the save is still pending.
   const snapshot = await page.evaluate(() => ({
-    alert:
-      document.querySelector('[role="alert"][data-testid="concern-banner"]')?.textContent ?? null,
+    alert: document.querySelector('[data-testid="concern-banner"]')?.textContent ?? null,
+    announced: document.querySelector('[data-testid="concern-announcement"]')?.textContent ?? null,
     saveStatus: document.querySelector('[data-testid="save-status"]')?.textContent?.trim() ?? null
   }))
   expect(snapshot.alert).toContain('EMERGENCY: see this patient now')
   expect(snapshot.alert).toContain('Saddle anaesthesia')
-  expect(snapshot.saveStatus).toBe('Saving…')
-  await expect(page.getByRole('alert')).toContainText('Emergency: Cauda equina')
+  expect(snapshot.announced).toContain('Emergency: Cauda equina')
+  // The tap is written at once, not after a typing pause (it may already be done).
+  expect(['Saving…', 'Saved']).toContain(snapshot.saveStatus)
+  const banner = page.getByTestId('concern-banner')
+  await expect(banner).toContainText('Emergency: Cauda equina')
   // It stays: saving does not clear it.
   await expect(form.saveStatus()).toHaveText('Saved')
-  await expect(page.getByRole('alert')).toContainText('Emergency: Cauda equina')
+  await expect(banner).toContainText('Emergency: Cauda equina')
 })
 
 test('the clinic phone set in Settings is on the patient emergency screen, as plain large text', async ({

@@ -9,7 +9,14 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
 import { createAppCore, type AppCore } from '../../electron/main/appCore'
-import { API_METHODS, methodForChannel, type ApiMethod, type Result } from '../../src/domain'
+import { createCloseGuard } from '../../electron/main/closeGuard'
+import {
+  API_METHODS,
+  methodForChannel,
+  type ApiEvent,
+  type ApiMethod,
+  type Result
+} from '../../src/domain'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
@@ -33,15 +40,44 @@ export interface WebApp {
   readonly context: BrowserContext
   intercept: Intercept | null
   close(): Promise<void>
+  /**
+   * Closes as the desktop window does: asks the page to save, waits for its
+   * confirmation (or the same time limit), then closes. `close()` is a crash.
+   */
+  closeLikeTheWindow(): Promise<void>
 }
 
-/** Installs `window.api` as the preload does; runs in the page, so it is self-contained. */
+/**
+ * Installs `window.api` as the preload does; runs in the page, so it is
+ * self-contained. Events from the "main process" (the test) arrive through
+ * `window.__backIntakeEmit`, which only the test calls.
+ */
 function installApi({ methods }: { methods: readonly string[] }): void {
   type Invoke = (channel: string, args: unknown) => Promise<unknown>
-  const invoke = (window as unknown as { __backIntakeInvoke: Invoke }).__backIntakeInvoke
-  const api = Object.fromEntries(
-    methods.map((method) => [method, (args: unknown) => invoke(`app:${method}`, args)])
-  )
+  type Listener = (payload: unknown) => void
+  const host = window as unknown as {
+    __backIntakeInvoke: Invoke
+    __backIntakeEmit: (event: string, payload: unknown) => void
+  }
+  const invoke = host.__backIntakeInvoke
+  const listeners = new Map<string, Set<Listener>>()
+  host.__backIntakeEmit = (event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload)
+  }
+  const on = (event: string, listener: Listener): (() => void) => {
+    const set = listeners.get(event) ?? new Set<Listener>()
+    set.add(listener)
+    listeners.set(event, set)
+    return () => {
+      set.delete(listener)
+    }
+  }
+  const api = {
+    ...Object.fromEntries(
+      methods.map((method) => [method, (args: unknown) => invoke(`app:${method}`, args)])
+    ),
+    on
+  }
   Object.defineProperty(window, 'api', {
     value: Object.freeze(api),
     writable: false,
@@ -76,7 +112,13 @@ export async function launchWebApp(
   dataDir: string,
   options: { viewport?: { width: number; height: number }; goto?: boolean } = {}
 ): Promise<WebApp> {
-  let core: AppCore | null = await createAppCore({ dataDir, version: 'test', transport: 'web' })
+  let flushed: () => void = () => undefined
+  let core: AppCore | null = await createAppCore({
+    dataDir,
+    version: 'test',
+    transport: 'web',
+    onFlushed: () => flushed()
+  })
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 }
   })
@@ -88,6 +130,28 @@ export async function launchWebApp(
       await context.close()
       core?.close()
       core = null
+    },
+    async closeLikeTheWindow() {
+      // The same guard the desktop window uses, over this transport.
+      const closed = new Promise<void>((resolve) => {
+        const guard = createCloseGuard({
+          requestFlush: () =>
+            void app.page
+              .evaluate(
+                (event) =>
+                  (
+                    window as unknown as { __backIntakeEmit: (name: string, p: unknown) => void }
+                  ).__backIntakeEmit(event, {}),
+                'flushRequested' satisfies ApiEvent
+              )
+              .catch(() => undefined),
+          close: resolve
+        })
+        flushed = () => guard.flushed()
+        guard.onClose({ preventDefault: () => undefined })
+      })
+      await closed
+      await app.close()
     }
   }
   await context.exposeFunction('__backIntakeInvoke', async (channel: string, args: unknown) => {

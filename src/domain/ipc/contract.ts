@@ -8,6 +8,7 @@
  * a value it can show, never as a thrown stack trace.
  */
 import type { ClinicDetails } from '../clinicDetails'
+import type { PrivacyNotice } from '../privacyNotice'
 import type { Result } from '../errors'
 import type { IntakeAnswers } from '../types'
 import type {
@@ -15,8 +16,8 @@ import type {
   EntryMode,
   IntakePage,
   IntakeRecord,
-  IntakeSummary,
-  ListIntakesQuery
+  ListIntakesQuery,
+  UnfinishedIntake
 } from '../records'
 
 /** Facts about the running app that the start screen and diagnostics show. */
@@ -58,7 +59,8 @@ export interface ApiContract {
   /** One page of intakes, newest first, optionally filtered by status or name. */
   listIntakes: { args: ListIntakesQuery; result: IntakePage }
   /** Drafts not yet submitted, newest first: what the start screen offers to continue. */
-  listUnfinished: { args: Empty; result: readonly IntakeSummary[] }
+  /** Drafts not yet submitted, highest concern first, then the most recently changed. */
+  listUnfinished: { args: Empty; result: readonly UnfinishedIntake[] }
   /** Deletes a draft that will not be finished. Submitted intakes cannot be discarded. */
   discardDraft: { args: { id: string }; result: { id: string } }
   /** The current role and, in patient mode, the intake it is locked to. */
@@ -70,6 +72,11 @@ export interface ApiContract {
   /** Returns the device to staff; needs the staff PIN. */
   exitPatientMode: { args: { pin: string }; result: SessionState }
   /**
+   * The renderer's answer to the `flushRequested` event: everything on screen
+   * that can be saved is saved, so the window may close.
+   */
+  confirmFlushed: { args: Empty; result: Empty }
+  /**
    * The clinic's name, address and phone number (empty strings where not set).
    * A damaged stored value reads as not set rather than failing.
    */
@@ -79,15 +86,58 @@ export interface ApiContract {
    * Resolves to the details as stored; invalid input is refused with one issue per field.
    */
   setClinicDetails: { args: ClinicDetails; result: ClinicDetails }
+  /**
+   * The clinic's own privacy notice per language (`en`, `zh`, `es`); an empty
+   * text means the app's default notice in that language, which the renderer
+   * holds with the rest of its wording. A damaged stored value reads as all
+   * defaults rather than failing.
+   */
+  getPrivacyNotice: { args: Empty; result: PrivacyNotice }
+  /**
+   * Validates, normalises and stores the clinic's privacy notice; an empty text
+   * returns that language to the default. Resolves to the notice as stored;
+   * invalid input is refused with one issue per language.
+   */
+  setPrivacyNotice: { args: PrivacyNotice; result: PrivacyNotice }
 }
 
 export type ApiMethod = keyof ApiContract
 export type ApiArgs<M extends ApiMethod> = ApiContract[M]['args']
 export type ApiResult<M extends ApiMethod> = ApiContract[M]['result']
 
+/**
+ * What the main process tells the renderer without being asked, each event
+ * with its payload. Listeners are added with `window.api.on`, which returns
+ * the function that removes them.
+ */
+export interface ApiEvents {
+  /** The window is closing (or the app quitting): save what is unsaved, then call `confirmFlushed`. */
+  flushRequested: Empty
+}
+
+export type ApiEvent = keyof ApiEvents
+
+/** Every event name, as a runtime list for the preload and the test transport. */
+export const API_EVENTS = ['flushRequested'] as const satisfies readonly ApiEvent[]
+
+type UnlistedEvent = Exclude<ApiEvent, (typeof API_EVENTS)[number]>
+/** Compile-time proof that API_EVENTS names every event of the contract. */
+export const assertAllEventsListed: UnlistedEvent extends never ? true : never = true
+
+/** The IPC channel of an event pushed to the renderer: the only place one is formed. */
+export function eventChannelFor(event: ApiEvent): `app-event:${ApiEvent}` {
+  return `app-event:${event}`
+}
+
 /** The API the renderer sees as `window.api`. */
 export type AppApi = {
   readonly [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiResult<M>>>
+} & {
+  /** Listens to one event from the main process; returns the function that stops listening. */
+  readonly on: <E extends ApiEvent>(
+    event: E,
+    listener: (payload: ApiEvents[E]) => void
+  ) => () => void
 }
 
 /**
@@ -107,8 +157,11 @@ export const API_METHODS = [
   'setStaffPin',
   'startPatientMode',
   'exitPatientMode',
+  'confirmFlushed',
   'getClinicDetails',
-  'setClinicDetails'
+  'setClinicDetails',
+  'getPrivacyNotice',
+  'setPrivacyNotice'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -147,7 +200,11 @@ export const METHOD_ACCESS: {
   setStaffPin: { roles: ['staff'] },
   startPatientMode: { roles: ['staff'] },
   exitPatientMode: { roles: ['patient'] },
+  confirmFlushed: { roles: ['staff', 'patient'] },
   // The patient's emergency screen shows the clinic's phone; it describes the clinic, not a patient.
   getClinicDetails: { roles: ['staff', 'patient'] },
-  setClinicDetails: { roles: ['staff'] }
+  setClinicDetails: { roles: ['staff'] },
+  // The patient reads the notice on the consent step before ticking the privacy box.
+  getPrivacyNotice: { roles: ['staff', 'patient'] },
+  setPrivacyNotice: { roles: ['staff'] }
 }

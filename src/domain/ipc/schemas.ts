@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { validateAnswers } from '../validateAnswers'
 import { validateClinicDetails, type ClinicDetails } from '../clinicDetails'
+import { validatePrivacyNotice, type PrivacyNotice } from '../privacyNotice'
 import type { IntakeAnswers } from '../types'
 import type { ApiArgs, ApiMethod } from './contract'
 
@@ -31,6 +32,21 @@ export const answersSchema: z.ZodType<IntakeAnswers> = z.unknown().transform((va
 export const clinicDetailsSchema: z.ZodType<ClinicDetails> = z.unknown().transform((value, ctx) => {
   const result = validateClinicDetails(value)
   if (result.ok) return result.details
+  for (const issue of result.issues) {
+    ctx.addIssue({
+      code: 'custom',
+      message: issue.message,
+      path: issue.itemId ? [issue.itemId] : [],
+      params: { issueCode: issue.code }
+    })
+  }
+  return z.NEVER
+})
+
+/** A privacy notice checked and normalised by the domain validator, each issue naming its language. */
+export const privacyNoticeSchema: z.ZodType<PrivacyNotice> = z.unknown().transform((value, ctx) => {
+  const result = validatePrivacyNotice(value)
+  if (result.ok) return result.notice
   for (const issue of result.issues) {
     ctx.addIssue({
       code: 'custom',
@@ -67,6 +83,9 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   setStaffPin: z.object({ currentPin: pin.optional(), newPin: pin }).strict(),
   startPatientMode: z.object({ intakeId: id }).strict(),
   exitPatientMode: z.object({ pin: z.string().max(8) }).strict(),
+  confirmFlushed: empty,
   getClinicDetails: empty,
-  setClinicDetails: clinicDetailsSchema
+  setClinicDetails: clinicDetailsSchema,
+  getPrivacyNotice: empty,
+  setPrivacyNotice: privacyNoticeSchema
 }

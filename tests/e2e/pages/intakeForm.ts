@@ -63,8 +63,21 @@ export class IntakeForm {
       case 'text':
         if (item.id === 'consent.signature') return this.sign()
         return this.page.getByRole('textbox', { name: label, exact: true }).fill(String(value))
-      case 'date':
-        return this.page.getByRole('textbox', { name: label, exact: true }).fill(String(value))
+      case 'date': {
+        // Three boxes inside the question's group, typed in the English (day month year) order.
+        const [year = '', month = '', day = ''] = String(value).split('-')
+        const group = this.group(label)
+        for (const [part, digits] of [
+          ['day', day],
+          ['month', month],
+          ['year', year]
+        ] as const) {
+          await group
+            .getByRole('textbox', { name: message(`dateField.${part}`), exact: true })
+            .fill(digits)
+        }
+        return
+      }
       case 'choice':
       case 'ynu':
         return this.group(label)
@@ -75,7 +88,10 @@ export class IntakeForm {
           .getByRole('radio', { name: String(value), exact: true })
           .check()
       case 'boolean':
-        if (value === true) await this.page.getByRole('checkbox', { name: label }).check()
+        if (value !== true) return
+        // The privacy box can be ticked only once its notice has been opened.
+        if (item.id === 'consent.privacy') await this.openPrivacyNotice()
+        await this.page.getByRole('checkbox', { name: label }).check()
         return
       case 'multi': {
         const list =
@@ -86,6 +102,23 @@ export class IntakeForm {
         return
       }
     }
+  }
+
+  /** The privacy notice's button on the consent step (shown until the notice is opened). */
+  privacyNoticeButton(): Locator {
+    return this.page.getByRole('button', { name: message('privacyNotice.openNotice'), exact: true })
+  }
+
+  /** The opened privacy notice on the consent step: a scrollable region named by its heading. */
+  privacyNoticeRegion(): Locator {
+    return this.page.getByRole('region', { name: message('privacyNotice.title'), exact: true })
+  }
+
+  /** Opens the privacy notice on the consent step, unless it already is (Back and Next keep it open). */
+  async openPrivacyNotice(): Promise<void> {
+    await this.privacyNoticeButton().or(this.privacyNoticeRegion()).waitFor()
+    if (await this.privacyNoticeButton().isVisible()) await this.privacyNoticeButton().click()
+    await expect(this.privacyNoticeRegion()).toBeVisible()
   }
 
   /** Draws a short signature on the pad with the mouse. */

@@ -1,9 +1,9 @@
 /**
- * The Settings screen's clinic details card, driven by its labels (role-based
+ * The Settings screen's clinic details and privacy notice cards, driven by their labels (role-based
  * locators only). Labels are the English staff strings the app renders.
  */
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { ClinicDetails } from '../../../src/domain'
+import type { ClinicDetails, PrivacyNoticeLanguage } from '../../../src/domain'
 import staff from '../../../src/i18n/staff'
 
 const TEXT = staff.staff.settings
@@ -48,5 +48,36 @@ export class SettingsPage {
   /** The confirmation a successful save shows. */
   clinicSaved(): Locator {
     return this.clinicCard().getByRole('status').filter({ hasText: TEXT.clinicSaved })
+  }
+
+  /** The privacy notice card (a region named by its heading). */
+  privacyCard(): Locator {
+    return this.page.getByRole('region', { name: TEXT.privacyTitle, exact: true })
+  }
+
+  /** The notice text of one language. */
+  privacyText(language: PrivacyNoticeLanguage): Locator {
+    return this.privacyCard().getByRole('textbox', {
+      name: TEXT.privacyLanguages[language],
+      exact: true
+    })
+  }
+
+  /** The "Reset to default" button of one language. */
+  privacyReset(language: PrivacyNoticeLanguage): Locator {
+    return this.privacyCard().getByRole('button', {
+      name: TEXT.privacyResetLabel.replace('{language}', TEXT.privacyLanguages[language]),
+      exact: true
+    })
+  }
+
+  /** Presses Save in the privacy notice card. */
+  async savePrivacyNotice(): Promise<void> {
+    await this.privacyCard().getByRole('button', { name: TEXT.savePrivacy, exact: true }).click()
+  }
+
+  /** The confirmation a successful privacy notice save shows. */
+  privacySaved(): Locator {
+    return this.privacyCard().getByRole('status').filter({ hasText: TEXT.privacySaved })
   }
 }

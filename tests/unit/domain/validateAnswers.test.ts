@@ -202,13 +202,13 @@ describe('validateAnswers: dates', () => {
     ).toBe(true)
   })
 
-  it.each(['patient.dateOfBirth', 'complaint.onsetDate'])(
-    'rejects %s after asOf, accepts it on asOf',
-    (itemId) => {
-      expectIssue({ [itemId]: '2026-11-21' }, itemId, 'future-date')
-      expect(validateAnswers({ [itemId]: AS_OF }, { mode: 'draft', asOf: AS_OF }).ok).toBe(true)
-    }
-  )
+  it.each([
+    ['patient.dateOfBirth', 'birth-in-future'],
+    ['complaint.onsetDate', 'future-date']
+  ] as const)('rejects %s after asOf as %s, accepts it on asOf', (itemId, code) => {
+    expectIssue({ [itemId]: '2026-11-21' }, itemId, code)
+    expect(validateAnswers({ [itemId]: AS_OF }, { mode: 'draft', asOf: AS_OF }).ok).toBe(true)
+  })
 
   it('skips the future and age checks when asOf is absent', () => {
     expect(
@@ -224,6 +224,94 @@ describe('validateAnswers: dates', () => {
       validateAnswers({ 'patient.dateOfBirth': '1905-11-21' }, { mode: 'draft', asOf: AS_OF }).ok
     ).toBe(true)
     expectIssue({ 'patient.dateOfBirth': '1905-11-20' }, 'patient.dateOfBirth', 'age-out-of-range')
+  })
+
+  it('gives each refused date its own code, so the form can word each one', () => {
+    const codes = (input: Record<string, unknown>): string[] =>
+      issuesOf(validateAnswers(input, { mode: 'draft', asOf: AS_OF })).map(
+        (found) => `${found.itemId}:${found.code}`
+      )
+    expect(codes({ 'patient.dateOfBirth': '2026-11-21' })).toEqual([
+      'patient.dateOfBirth:birth-in-future'
+    ])
+    expect(codes({ 'patient.dateOfBirth': '1905-11-20' })).toEqual([
+      'patient.dateOfBirth:age-out-of-range'
+    ])
+    expect(codes({ 'complaint.onsetDate': '2026-11-21' })).toEqual([
+      'complaint.onsetDate:future-date'
+    ])
+    expect(codes({ 'complaint.onsetDate': '2026-04-31' })).toEqual([
+      'complaint.onsetDate:invalid-date'
+    ])
+    expect(
+      codes({ 'patient.dateOfBirth': '1990-04-23', 'complaint.onsetDate': '1990-04-22' })
+    ).toEqual(['complaint.onsetDate:before-birth'])
+  })
+})
+
+describe('validateAnswers: onset date and date of birth', () => {
+  const BORN = '1990-04-23'
+
+  it('refuses an onset the day before the birth, marking the onset and keeping the birth', () => {
+    const result = validateAnswers(
+      { 'patient.dateOfBirth': BORN, 'complaint.onsetDate': '1990-04-22', 'pain.now': 3 },
+      { mode: 'draft', asOf: AS_OF }
+    )
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ itemId: 'complaint.onsetDate', code: 'before-birth' })],
+      // A draft still saves the birth date and the rest; only the onset is held back.
+      validAnswers: { 'patient.dateOfBirth': BORN, 'pain.now': 3 }
+    })
+    const [found] = issuesOf(result)
+    expect(found?.message).toContain('complaint.onsetDate')
+    expect(found?.message).toContain(BORN)
+  })
+
+  it('accepts an onset on the day of birth or later', () => {
+    for (const onset of [BORN, '1990-04-24', AS_OF]) {
+      expect(
+        validateAnswers(
+          { 'patient.dateOfBirth': BORN, 'complaint.onsetDate': onset },
+          { mode: 'draft', asOf: AS_OF }
+        ).ok,
+        onset
+      ).toBe(true)
+    }
+  })
+
+  it('does not compare the dates when either is missing or asOf is absent', () => {
+    expect(
+      validateAnswers({ 'complaint.onsetDate': '1900-01-01' }, { mode: 'draft', asOf: AS_OF }).ok
+    ).toBe(true)
+    expect(
+      validateAnswers(
+        { 'patient.dateOfBirth': BORN, 'complaint.onsetDate': '1980-01-01' },
+        { mode: 'draft' }
+      ).ok
+    ).toBe(true)
+  })
+
+  it('reports only the date of birth when it is itself refused', () => {
+    const issues = issuesOf(
+      validateAnswers(
+        { 'patient.dateOfBirth': '2026-11-21', 'complaint.onsetDate': '2026-11-01' },
+        { mode: 'draft', asOf: AS_OF }
+      )
+    )
+    expect(issues.map((found) => `${found.itemId}:${found.code}`)).toEqual([
+      'patient.dateOfBirth:birth-in-future'
+    ])
+  })
+
+  it('refuses the onset in submit mode too, beside nothing else', () => {
+    const result = validateAnswers(
+      answersWith({ 'patient.dateOfBirth': BORN, 'complaint.onsetDate': '1989-12-31' }),
+      { mode: 'submit', asOf: AS_OF }
+    )
+    expect(issuesOf(result).map((found) => `${found.itemId}:${found.code}`)).toEqual([
+      'complaint.onsetDate:before-birth'
+    ])
   })
 })
 
@@ -569,7 +657,7 @@ describe('validateAnswers: first back pain age band (§2)', () => {
         { mode: 'draft', asOf: AS_OF }
       )
     )
-    expect(issues.map((found) => found.code)).toEqual(['future-date'])
+    expect(issues.map((found) => found.code)).toEqual(['birth-in-future'])
   })
 
   it('refuses the band in submit mode too, and only it', () => {

@@ -268,6 +268,65 @@ describe('createDispatcher', () => {
   })
 })
 
+describe('createDispatcher and the privacy notice', () => {
+  const NOTICE = { en: 'We keep your records.', zh: '', es: 'Guardamos su historia.' }
+
+  it('lets a patient read the privacy notice but never change it', async () => {
+    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const { handlers, calls } = recordingHandlers({
+      getPrivacyNotice: () => Promise.resolve(NOTICE),
+      setPrivacyNotice: (args) => Promise.resolve(args)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => patient })
+
+    expect(valueOf(await dispatch('getPrivacyNotice', {}))).toEqual(NOTICE)
+    const refused = errorOf(
+      await dispatch('setPrivacyNotice', { en: 'Nothing is private.', zh: '', es: '' })
+    )
+
+    expect(refused.code).toBe('forbidden')
+    expect(calls.map((call) => call.method)).toEqual(['getPrivacyNotice'])
+  })
+
+  it('lets staff read and change the privacy notice', async () => {
+    const { handlers, calls } = recordingHandlers({
+      getPrivacyNotice: () => Promise.resolve(NOTICE),
+      setPrivacyNotice: (args) => Promise.resolve(args)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    expect(valueOf(await dispatch('getPrivacyNotice', {}))).toEqual(NOTICE)
+    expect(valueOf(await dispatch('setPrivacyNotice', NOTICE))).toEqual(NOTICE)
+    expect(calls.map((call) => call.method)).toEqual(['getPrivacyNotice', 'setPrivacyNotice'])
+  })
+
+  it('hands setPrivacyNotice the normalised notice, and refuses a bad one naming the language', async () => {
+    const { handlers, calls } = recordingHandlers({
+      setPrivacyNotice: (args) => Promise.resolve(args)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    const saved = await dispatch('setPrivacyNotice', {
+      en: '  One.\r\n\r\n\r\nTwo. ',
+      zh: ' ',
+      es: 'Información'.normalize('NFD')
+    })
+    expect(valueOf(saved)).toEqual({
+      en: 'One.\n\nTwo.',
+      zh: '',
+      es: 'Información'.normalize('NFC')
+    })
+
+    const error = errorOf(
+      await dispatch('setPrivacyNotice', { en: '', zh: 'x'.repeat(10_001), es: '' })
+    )
+    expect(error.code).toBe('invalid-argument')
+    expect(error.issues).toEqual([expect.objectContaining({ itemId: 'zh', code: 'too-long' })])
+    expect(error.message).toBe(error.issues?.[0]?.message)
+    expect(calls).toHaveLength(1)
+  })
+})
+
 describe('the app core behind the dispatcher', () => {
   let core: AppCore
   let logError: ReturnType<typeof vi.fn<(context: string, error: unknown) => void>>
@@ -492,6 +551,65 @@ describe('the app core behind the dispatcher', () => {
     })
   })
 
+  describe('privacy notice', () => {
+    const NOTICE = {
+      en: 'Riverside Physio keeps your records.\n\nAsk at the front desk.',
+      zh: '',
+      es: 'Riverside Physio guarda su historia clínica.'
+    }
+
+    it('starts as all defaults, is stored by staff and read back', async () => {
+      expect(await call('getPrivacyNotice', {})).toEqual({ en: '', zh: '', es: '' })
+
+      expect(await call('setPrivacyNotice', NOTICE)).toEqual(NOTICE)
+
+      expect(await call('getPrivacyNotice', {})).toEqual(NOTICE)
+      expect(rawDatabase().settings).toEqual([
+        { key: 'privacy.notice', value: JSON.stringify(NOTICE) }
+      ])
+    })
+
+    it('refuses an invalid notice with an issue per language and changes nothing', async () => {
+      await call('setPrivacyNotice', NOTICE)
+      const rawBefore = rawDatabase()
+
+      const error = await refused('setPrivacyNotice', {
+        en: 'x'.repeat(10_001),
+        es: 42,
+        fr: 'Bonjour'
+      })
+
+      expect(error.code).toBe('invalid-argument')
+      expect(error.issues?.map(({ itemId, code }) => ({ itemId, code }))).toEqual([
+        { itemId: 'fr', code: 'unknown-item' },
+        { itemId: 'en', code: 'too-long' },
+        { itemId: 'zh', code: 'required' },
+        { itemId: 'es', code: 'wrong-type' }
+      ])
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect(await call('getPrivacyNotice', {})).toEqual(NOTICE)
+    })
+
+    it('refuses arguments to getPrivacyNotice', async () => {
+      expect((await refused('getPrivacyNotice', { en: 'x' })).code).toBe('invalid-argument')
+    })
+
+    it('is readable in patient mode (the consent step shows it), not writable', async () => {
+      await call('setPrivacyNotice', NOTICE)
+      await call('setStaffPin', { newPin: '2468' })
+      const locked = await draft()
+      await call('startPatientMode', { intakeId: locked.id })
+      const rawBefore = rawDatabase()
+
+      expect(await call('getPrivacyNotice', {})).toEqual(NOTICE)
+      const error = await refused('setPrivacyNotice', { en: 'Changed.', zh: '', es: '' })
+
+      expect(error.code).toBe('forbidden')
+      expect(rawDatabase()).toEqual(rawBefore)
+      expect(await call('getPrivacyNotice', {})).toEqual(NOTICE)
+    })
+  })
+
   it('turns a service failure into a typed error', async () => {
     const error = await refused('getIntake', { id: SOME_ID })
     expect(error.code).toBe('not-found')
@@ -525,7 +643,8 @@ describe('the app core behind the dispatcher', () => {
         ['discardDraft', { id: other.id }],
         ['setStaffPin', { currentPin: PIN, newPin: '1357' }],
         ['startPatientMode', { intakeId: other.id }],
-        ['setClinicDetails', { name: 'Changed', address: '', phone: '000 000 000' }]
+        ['setClinicDetails', { name: 'Changed', address: '', phone: '000 000 000' }],
+        ['setPrivacyNotice', { en: 'Changed.', zh: '', es: '' }]
       ]
 
       for (const [method, args] of staffOnly) {
@@ -651,7 +770,7 @@ describe('registerIpcHandlers', () => {
     expect([...ipcMain.listeners.keys()].sort()).toEqual(
       API_METHODS.map((method) => `app:${method}`).sort()
     )
-    expect(ipcMain.listeners.size).toBe(14)
+    expect(ipcMain.listeners.size).toBe(API_METHODS.length)
   })
 
   it('refuses an untrusted sender without calling the dispatcher', async () => {

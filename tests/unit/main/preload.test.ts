@@ -11,6 +11,7 @@ const bridge = vi.hoisted(() => {
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn(),
+    removeListener: vi.fn(),
     once: vi.fn(),
     postMessage: vi.fn()
   }
@@ -58,10 +59,10 @@ describe('the preload API', () => {
   it('has exactly the methods of the contract, all functions', () => {
     const api = exposedApi()
     // Own names include non-enumerable ones, so nothing can hide from this check.
-    expect(Object.getOwnPropertyNames(api).sort()).toEqual([...API_METHODS].sort())
+    expect(Object.getOwnPropertyNames(api).sort()).toEqual([...API_METHODS, 'on'].sort())
     expect(Object.getOwnPropertySymbols(api)).toEqual([])
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype)
-    for (const name of API_METHODS) expect(typeof api[name]).toBe('function')
+    for (const name of [...API_METHODS, 'on']) expect(typeof api[name]).toBe('function')
   })
 
   it('is frozen', () => {
@@ -101,5 +102,33 @@ describe('the preload API', () => {
     expect(bridge.ipcRenderer.on).not.toHaveBeenCalled()
     expect(bridge.ipcRenderer.once).not.toHaveBeenCalled()
     expect(bridge.ipcRenderer.postMessage).not.toHaveBeenCalled()
+  })
+
+  it('listens to a contract event on its own channel, hands over only the payload, and stops', () => {
+    const on = exposedApi()['on'] as (
+      event: string,
+      listener: (payload: unknown) => void
+    ) => () => void
+    const heard: unknown[] = []
+    const stop = on('flushRequested', (payload) => heard.push(payload))
+
+    expect(bridge.ipcRenderer.on).toHaveBeenCalledTimes(1)
+    const [channel, forward] = bridge.ipcRenderer.on.mock.calls[0] as unknown as [
+      string,
+      (event: unknown, payload: unknown) => void
+    ]
+    expect(channel).toBe('app-event:flushRequested')
+    forward({ sender: 'the IPC event, never handed out' }, { probe: 1 })
+    expect(heard).toEqual([{ probe: 1 }])
+
+    stop()
+    expect(bridge.ipcRenderer.removeListener).toHaveBeenCalledWith(channel, forward)
+  })
+
+  it('refuses to listen to a channel outside the contract', () => {
+    bridge.ipcRenderer.on.mockClear()
+    const on = exposedApi()['on'] as (event: string, listener: () => void) => () => void
+    on('app:getIntake', () => undefined)
+    expect(bridge.ipcRenderer.on).not.toHaveBeenCalled()
   })
 })

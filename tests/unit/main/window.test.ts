@@ -1,6 +1,11 @@
 import type { BrowserWindow, IpcMainInvokeEvent, WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMainWindow, hardenWebContents, isTrustedSender } from '../../../electron/main/window'
+import {
+  createMainWindow,
+  guardWindowClose,
+  hardenWebContents,
+  isTrustedSender
+} from '../../../electron/main/window'
 
 /** A stand-in for Electron's BrowserWindow that records what the app asks of it. */
 const fake = vi.hoisted(() => {
@@ -276,5 +281,54 @@ describe('isTrustedSender', () => {
     app.destroy()
     expect(isTrustedSender(app.window, event, FILE_ORIGIN)).toBe(false)
     expect(isTrustedSender(null, event, FILE_ORIGIN)).toBe(false)
+  })
+})
+
+describe('guardWindowClose', () => {
+  /** Just enough of a window for the close guard: its close listeners, send and close. */
+  function closableWindow() {
+    const listeners: Array<(event: { preventDefault(): void }) => void> = []
+    const window = {
+      destroyed: false,
+      sent: [] as Array<[string, unknown]>,
+      closes: 0,
+      webContents: {
+        send: (channel: string, payload: unknown) => window.sent.push([channel, payload])
+      },
+      on(event: string, listener: (event: { preventDefault(): void }) => void) {
+        if (event === 'close') listeners.push(listener)
+        return window
+      },
+      isDestroyed: () => window.destroyed,
+      close() {
+        window.closes += 1
+        const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+        for (const listener of listeners) listener(event)
+        return event
+      }
+    }
+    return window
+  }
+
+  it('holds the close, asks the renderer to save on the contract channel, and closes once it has', () => {
+    const window = closableWindow()
+    const guard = guardWindowClose(window as unknown as BrowserWindow)
+
+    const held = window.close()
+    expect(held.prevented).toBe(true)
+    expect(window.sent).toEqual([['app-event:flushRequested', {}]])
+
+    guard.flushed()
+    // The guard closes the window itself, and lets that close through.
+    expect(window.closes).toBe(2)
+  })
+
+  it('does not close a window that is already gone', () => {
+    const window = closableWindow()
+    const guard = guardWindowClose(window as unknown as BrowserWindow)
+    window.close()
+    window.destroyed = true
+    guard.flushed()
+    expect(window.closes).toBe(1)
   })
 })

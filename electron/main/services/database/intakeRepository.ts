@@ -97,6 +97,11 @@ export interface IntakeRepository {
   findStatus(id: string): IntakeStatus | null
   /** One page, newest first (`updated_at` then `id`, both descending). */
   list(request: IntakeListRequest): IntakePage
+  /**
+   * Drafts, highest concern first, then the most recently changed, each with
+   * its answers (a few dozen at most: drafts are finished or discarded).
+   */
+  listUnfinished(limit: number): Array<{ summary: IntakeSummary; answers: IntakeAnswers }>
   /** @returns whether a draft was deleted (false when absent or submitted). */
   deleteDraft(id: string): boolean
 }
@@ -124,6 +129,7 @@ interface IntakeRow {
 interface SummaryRow {
   id: string
   status: string
+  entry_mode: string
   given_name: string | null
   family_name: string | null
   date_of_birth: string | null
@@ -152,7 +158,7 @@ interface Denormalised {
 const INTAKE_COLUMNS = `id, patient_id, status, entry_mode, form_version, answers, evaluation, concern,
   revision, created_at, updated_at, submitted_at`
 
-const SUMMARY_COLUMNS = `id, status, given_name, family_name, date_of_birth, concern,
+const SUMMARY_COLUMNS = `id, status, entry_mode, given_name, family_name, date_of_birth, concern,
   created_at, updated_at, submitted_at`
 
 const KEYSET = '(updated_at, id) < (@after_updated_at, @after_id)'
@@ -283,6 +289,10 @@ export function createIntakeRepository(
     sparseAll: listQuery(INTAKE_LIST_QUERIES.sparseAll),
     sparseByStatus: listQuery(INTAKE_LIST_QUERIES.sparseByStatus)
   }
+  const unfinishedStatement = db.prepare<[number], SummaryRow & { answers: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, answers FROM intakes WHERE status = 'draft'
+     ORDER BY concern_rank DESC, updated_at DESC, id DESC LIMIT ?`
+  )
   const probe = db.prepare<[Record<string, unknown>], { matches: number }>(SEARCH_MATCH_PROBE)
   const denseThreshold = options.denseSearchThreshold ?? DEFAULT_DENSE_SEARCH_THRESHOLD
 
@@ -355,6 +365,14 @@ export function createIntakeRepository(
       const row = findStatusStatement.get(id)
       if (row === undefined) return null
       return readStatus(row.status, id)
+    },
+
+    listUnfinished(limit) {
+      return unfinishedStatement.all(limit).map((row) => {
+        const answers = parseStoredAnswers(row.answers)
+        if (answers === null) throw damaged(row.id, 'unreadable answers')
+        return { summary: toSummary(row), answers }
+      })
     },
 
     list(request) {
@@ -444,9 +462,11 @@ function toStoredIntake(row: IntakeRow): StoredIntake {
 }
 
 function toSummary(row: SummaryRow): IntakeSummary {
+  if (!oneOf(ENTRY_MODES, row.entry_mode)) throw damaged(row.id, 'unknown entry mode')
   return {
     id: row.id,
     status: readStatus(row.status, row.id),
+    entryMode: row.entry_mode,
     givenName: row.given_name,
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,

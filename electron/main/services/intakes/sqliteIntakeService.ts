@@ -7,28 +7,37 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import {
+  alertsRaised,
   evaluateIntake,
   FORM_VERSION,
+  furthestSectionAnswered,
+  redFlagChanges,
+  redFlagEvents,
   ruleDifferences,
   RULES_VERSION,
   todayIso,
   type CurrentRulesReading,
   validateAnswers,
+  type DraftSaved,
   type EntryMode,
   type IntakeAnswers,
   type IntakeEvaluation,
   type IntakeRecord,
   type IntakeStatus,
-  type ListIntakesQuery
+  type ListIntakesQuery,
+  type RedFlagActor,
+  type RedFlagEvent
 } from '../../../../src/domain'
 import {
   createIntakeRepository,
   type IntakeListRequest,
+  type NewDraft,
   type StoredIntake
 } from '../database/intakeRepository'
 import { decodeListCursor, type ListPosition } from '../database/listCursor'
 import { mapSqliteError } from '../database/mapSqliteError'
 import { createPatientRepository, type PatientDetails } from '../database/patientRepository'
+import { createRedFlagEventRepository } from '../database/redFlagEventRepository'
 import { ServiceError } from '../serviceError'
 import type { IntakeService } from './intakeService'
 
@@ -60,6 +69,7 @@ export function createSqliteIntakeService(
 ): IntakeService {
   const intakes = createIntakeRepository(db)
   const patients = createPatientRepository(db)
+  const history = createRedFlagEventRepository(db)
   const newId = options.newId ?? randomUUID
 
   const clock = (): { readonly timestamp: string; readonly today: string } => {
@@ -68,86 +78,163 @@ export function createSqliteIntakeService(
   }
 
   /**
-   * Submission writes the patient and the intake together: if either fails,
-   * neither is kept. IMMEDIATE takes the write lock up front, so the read of
-   * the draft and the writes see the same database.
+   * The red-flag history one save adds (answer changes, then the alerts they
+   * raised), from the answers stored before it and the answers it stores.
+   * Evaluated on the same day as the new answers, so a change of date never
+   * passes for a raised alert.
    */
+  const historyOfSave = (
+    before: IntakeAnswers | null,
+    after: IntakeAnswers,
+    evaluation: IntakeEvaluation,
+    stamp: SaveStamp
+  ): RedFlagEvent[] => {
+    // With no flag now, nothing can have been raised: skip evaluating the old answers.
+    const previous =
+      before === null || evaluation.flags.length === 0
+        ? null
+        : evaluateIntake(before, { asOf: stamp.today })
+    return redFlagEvents(redFlagChanges(before ?? {}, after), alertsRaised(previous, evaluation), {
+      at: stamp.at,
+      by: stamp.by
+    })
+  }
+
+  /**
+   * Each write of answers reads the answers it replaces and writes the row and
+   * its red-flag history together: a failed write leaves neither. IMMEDIATE
+   * takes the write lock up front, so the read and the writes see the same
+   * database.
+   */
+  const createTransaction = db.transaction(
+    (draft: NewDraft, events: readonly RedFlagEvent[]): StoredWithHistory => {
+      const stored = intakes.insertDraft(draft)
+      history.append(stored.id, events)
+      return { stored, redFlagHistory: history.listForIntake(stored.id) }
+    }
+  )
+
+  const saveTransaction = db.transaction(
+    (
+      id: string,
+      answers: IntakeAnswers,
+      evaluation: IntakeEvaluation,
+      stamp: SaveStamp
+    ): DraftSaved => {
+      const previous = intakes.findById(id)
+      if (previous === null || previous.status !== 'draft') {
+        throw refusedChange(previous?.status ?? null)
+      }
+      const saved = intakes.updateDraft({
+        id,
+        answers,
+        concern: evaluation.concern,
+        now: stamp.at
+      })
+      if (saved === null) throw refusedChange(intakes.findStatus(id))
+      history.append(id, historyOfSave(previous.answers, answers, evaluation, stamp))
+      return saved
+    }
+  )
+
+  /** Submission also writes the patient: if anything fails, nothing is kept. */
   const submitTransaction = db.transaction(
     (
       id: string,
       answers: IntakeAnswers,
       evaluation: IntakeEvaluation,
-      timestamp: string
-    ): StoredIntake => {
-      const patient = patients.findOrCreate(patientDetails(answers), { now: timestamp, newId })
+      stamp: SaveStamp
+    ): StoredWithHistory => {
+      const previous = intakes.findById(id)
+      if (previous === null || previous.status !== 'draft') {
+        throw refusedChange(previous?.status ?? null)
+      }
+      const patient = patients.findOrCreate(patientDetails(answers), { now: stamp.at, newId })
       const stored = intakes.markSubmitted({
         id,
         patientId: patient.id,
         formVersion: FORM_VERSION,
         answers,
         evaluation,
-        now: timestamp
+        now: stamp.at
       })
       if (stored === null) throw refusedChange(intakes.findStatus(id))
-      return stored
+      history.append(id, historyOfSave(previous.answers, answers, evaluation, stamp))
+      return { stored, redFlagHistory: history.listForIntake(id) }
     }
   )
 
+  /** The row and its history read in one transaction, so they agree. */
+  const readTransaction = db.transaction((id: string): StoredWithHistory | null => {
+    const stored = intakes.findById(id)
+    return stored === null ? null : { stored, redFlagHistory: history.listForIntake(id) }
+  })
+
   const service: IntakeService = {
-    createDraft: (input) =>
+    createDraft: (input, actor) =>
       run(() => {
         const entryMode = checkEntryMode(input.entryMode)
+        const by = checkActor(actor)
         const { timestamp, today } = clock()
         const answers = validated(input.answers, 'draft', today)
         const evaluation = evaluateIntake(answers, { asOf: today })
-        const stored = intakes.insertDraft({
-          id: newId(),
-          entryMode,
-          formVersion: FORM_VERSION,
-          answers,
-          concern: evaluation.concern,
-          now: timestamp
-        })
-        return toRecord(stored, evaluation)
+        const events = historyOfSave(null, answers, evaluation, { today, at: timestamp, by })
+        const { stored, redFlagHistory } = createTransaction.immediate(
+          {
+            id: newId(),
+            entryMode,
+            formVersion: FORM_VERSION,
+            answers,
+            concern: evaluation.concern,
+            now: timestamp
+          },
+          events
+        )
+        return toRecord(stored, evaluation, redFlagHistory)
       }),
 
-    saveDraft: (input) =>
+    saveDraft: (input, actor) =>
       run(() => {
         // As for submit: "already submitted" matters more than a field problem.
         const status = intakes.findStatus(input.id)
         if (status !== 'draft') throw refusedChange(status)
+        const by = checkActor(actor)
         const { timestamp, today } = clock()
         const answers = validated(input.answers, 'draft', today)
         // The live concern is stored with the draft so an emergency answer in a
         // form nobody finished still sorts and shows as an emergency in the lists.
         const evaluation = evaluateIntake(answers, { asOf: today })
-        const saved = intakes.updateDraft({
-          id: input.id,
-          answers,
-          concern: evaluation.concern,
-          now: timestamp
+        return saveTransaction.immediate(input.id, answers, evaluation, {
+          today,
+          at: timestamp,
+          by
         })
-        if (saved === null) throw refusedChange(intakes.findStatus(input.id))
-        return saved
       }),
 
-    submit: (input) =>
+    submit: (input, actor) =>
       run(() => {
         // Refuse a missing or already-submitted intake before judging the answers:
         // "already submitted" is what the person needs to hear, not a list of fields.
         const status = intakes.findStatus(input.id)
         if (status !== 'draft') throw refusedChange(status)
+        const by = checkActor(actor)
         const { timestamp, today } = clock()
         const answers = validated(input.answers, 'submit', today)
         const evaluation = evaluateIntake(answers, { asOf: today })
-        const stored = submitTransaction.immediate(input.id, answers, evaluation, timestamp)
-        return toRecord(stored, evaluation)
+        const { stored, redFlagHistory } = submitTransaction.immediate(
+          input.id,
+          answers,
+          evaluation,
+          { today, at: timestamp, by }
+        )
+        return toRecord(stored, evaluation, redFlagHistory)
       }),
 
     get: (id) =>
       run(() => {
-        const stored = intakes.findById(id)
-        if (stored === null) throw new ServiceError('not-found', NOT_FOUND)
+        const found = readTransaction(id)
+        if (found === null) throw new ServiceError('not-found', NOT_FOUND)
+        const { stored, redFlagHistory } = found
         if (stored.status === 'submitted') {
           if (stored.evaluation === null) {
             throw new ServiceError(
@@ -155,15 +242,29 @@ export function createSqliteIntakeService(
               'The stored intake has lost its evaluation; it may be damaged.'
             )
           }
-          return toRecord(stored, stored.evaluation, currentRulesReading(stored, stored.evaluation))
+          return toRecord(
+            stored,
+            stored.evaluation,
+            redFlagHistory,
+            currentRulesReading(stored, stored.evaluation)
+          )
         }
-        return toRecord(stored, evaluateIntake(stored.answers, { asOf: clock().today }))
+        return toRecord(
+          stored,
+          evaluateIntake(stored.answers, { asOf: clock().today }),
+          redFlagHistory
+        )
       }),
 
     list: (query) => run(() => intakes.list(listRequest(query))),
 
     listUnfinished: () =>
-      run(() => intakes.list({ status: 'draft', limit: UNFINISHED_LIMIT }).items),
+      run(() =>
+        intakes.listUnfinished(UNFINISHED_LIMIT).map(({ summary, answers }) => ({
+          ...summary,
+          furthestSection: furthestSectionAnswered(answers)
+        }))
+      ),
 
     discardDraft: (id) =>
       run(() => {
@@ -206,6 +307,12 @@ function validated(input: unknown, mode: 'draft' | 'submit', today: string): Int
 function checkEntryMode(value: unknown): EntryMode {
   if (value === 'staff' || value === 'patient') return value
   throw new ServiceError('invalid-argument', 'The entry mode must be "staff" or "patient".')
+}
+
+/** The history names who made each change; a call without a known role writes nothing. */
+function checkActor(value: unknown): RedFlagActor {
+  if (value === 'staff' || value === 'patient') return value
+  throw new ServiceError('invalid-argument', 'The caller must be "staff" or "patient".')
 }
 
 /** The error for a change refused because the intake is not (or no longer) a draft. */
@@ -300,9 +407,23 @@ function currentRulesReading(
   }
 }
 
+/** One save: its local date (for evaluation), its time and who made it (for the history). */
+interface SaveStamp {
+  readonly today: string
+  readonly at: string
+  readonly by: RedFlagActor
+}
+
+/** A stored intake with its red-flag history, read or written together. */
+interface StoredWithHistory {
+  readonly stored: StoredIntake
+  readonly redFlagHistory: readonly RedFlagEvent[]
+}
+
 function toRecord(
   stored: StoredIntake,
   evaluation: IntakeEvaluation,
+  redFlagHistory: readonly RedFlagEvent[],
   currentRules: CurrentRulesReading | null = null
 ): IntakeRecord {
   return {
@@ -312,6 +433,7 @@ function toRecord(
     answers: stored.answers,
     evaluation,
     currentRules,
+    redFlagHistory,
     patientId: stored.patientId,
     revision: stored.revision,
     createdAt: stored.createdAt,

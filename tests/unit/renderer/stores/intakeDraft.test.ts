@@ -20,7 +20,6 @@ import {
   type IntakeAnswers,
   type IntakePage,
   type IntakeRecord,
-  type IntakeSummary,
   type Result,
   type SessionState
 } from '../../../../src/domain'
@@ -97,6 +96,7 @@ class FakeIntakeApi implements AppApi {
       answers: checked.answers,
       evaluation: evaluateIntake(checked.answers, { asOf: this.today() }),
       currentRules: null,
+      redFlagHistory: [],
       patientId: null,
       revision: 1,
       createdAt: timestamp,
@@ -190,7 +190,7 @@ class FakeIntakeApi implements AppApi {
   listIntakes(): Promise<Result<IntakePage>> {
     return notFaked('listIntakes')
   }
-  listUnfinished(): Promise<Result<readonly IntakeSummary[]>> {
+  listUnfinished(): ReturnType<AppApi['listUnfinished']> {
     return notFaked('listUnfinished')
   }
   discardDraft(): Promise<Result<{ id: string }>> {
@@ -208,11 +208,22 @@ class FakeIntakeApi implements AppApi {
   exitPatientMode(): Promise<Result<SessionState>> {
     return notFaked('exitPatientMode')
   }
+  confirmFlushed(): ReturnType<AppApi['confirmFlushed']> {
+    return notFaked('confirmFlushed')
+  }
+  /** No events in these tests: listening is allowed and hears nothing. */
+  readonly on: AppApi['on'] = () => () => undefined
   getClinicDetails(): ReturnType<AppApi['getClinicDetails']> {
     return notFaked('getClinicDetails')
   }
   setClinicDetails(): ReturnType<AppApi['setClinicDetails']> {
     return notFaked('setClinicDetails')
+  }
+  getPrivacyNotice(): ReturnType<AppApi['getPrivacyNotice']> {
+    return notFaked('getPrivacyNotice')
+  }
+  setPrivacyNotice(): ReturnType<AppApi['setPrivacyNotice']> {
+    return notFaked('setPrivacyNotice')
   }
 }
 

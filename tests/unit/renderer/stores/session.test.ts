@@ -15,7 +15,7 @@ import {
   type DraftSaved,
   type IntakePage,
   type IntakeRecord,
-  type IntakeSummary,
+  type UnfinishedIntake,
   type Result,
   type SessionState
 } from '../../../../src/domain'
@@ -33,10 +33,12 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error }
 }
 
-function summary(id: string, givenName: string): IntakeSummary {
+function summary(id: string, givenName: string): UnfinishedIntake {
   return {
     id,
     status: 'draft',
+    entryMode: 'staff',
+    furthestSection: 'patient',
     givenName,
     familyName: 'Okafor',
     dateOfBirth: '1996-03-14',
@@ -51,7 +53,7 @@ function summary(id: string, givenName: string): IntakeSummary {
 class FakeSessionApi implements AppApi {
   /** Every method called, with its arguments, in order. */
   readonly calls: Array<{ method: ApiMethod; args: unknown }> = []
-  readonly intakes: IntakeSummary[] = [
+  readonly intakes: UnfinishedIntake[] = [
     summary('intake-1', 'Maya'),
     summary('intake-2', 'Tomás'),
     summary('intake-3', 'Li')
@@ -102,7 +104,7 @@ class FakeSessionApi implements AppApi {
     return this.call('listIntakes', args, () => ok({ items: this.intakes, nextCursor: 'page-2' }))
   }
 
-  listUnfinished(args: ApiArgs<'listUnfinished'>): Promise<Result<readonly IntakeSummary[]>> {
+  listUnfinished(args: ApiArgs<'listUnfinished'>): ReturnType<AppApi['listUnfinished']> {
     return this.call('listUnfinished', args, () =>
       ok(this.intakes.filter((intake) => intake.status === 'draft'))
     )
@@ -157,6 +159,13 @@ class FakeSessionApi implements AppApi {
   discardDraft(args: ApiArgs<'discardDraft'>): Promise<Result<{ id: string }>> {
     return this.call('discardDraft', args, () => fail({ code: 'internal', message: 'Not faked.' }))
   }
+  confirmFlushed(args: ApiArgs<'confirmFlushed'>): ReturnType<AppApi['confirmFlushed']> {
+    return this.call('confirmFlushed', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  /** No events in these tests: listening is allowed and hears nothing. */
+  readonly on: AppApi['on'] = () => () => undefined
   getClinicDetails(args: ApiArgs<'getClinicDetails'>): ReturnType<AppApi['getClinicDetails']> {
     return this.call('getClinicDetails', args, () =>
       fail({ code: 'internal', message: 'Not faked.' })
@@ -164,6 +173,16 @@ class FakeSessionApi implements AppApi {
   }
   setClinicDetails(args: ApiArgs<'setClinicDetails'>): ReturnType<AppApi['setClinicDetails']> {
     return this.call('setClinicDetails', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  getPrivacyNotice(args: ApiArgs<'getPrivacyNotice'>): ReturnType<AppApi['getPrivacyNotice']> {
+    return this.call('getPrivacyNotice', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  setPrivacyNotice(args: ApiArgs<'setPrivacyNotice'>): ReturnType<AppApi['setPrivacyNotice']> {
+    return this.call('setPrivacyNotice', args, () =>
       fail({ code: 'internal', message: 'Not faked.' })
     )
   }

@@ -4,8 +4,13 @@
  */
 import { initialMigration } from './0001-initial'
 import { settingsMigration } from './0002-settings'
+import { redFlagHistoryMigration } from './0003-red-flag-history'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, settingsMigration]
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  settingsMigration,
+  redFlagHistoryMigration
+]

@@ -38,11 +38,14 @@ async function realDatabase(filePath: string): Promise<void> {
   const db = openDatabase(filePath)
   const service = createSqliteIntakeService(db, { now: steppingClock().now })
   for (let i = 0; i < 40; i++) {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
-    await service.submit({
-      id: draft.id,
-      answers: completeAnswers({ 'patient.givenName': `Person${i}` })
-    })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
+    await service.submit(
+      {
+        id: draft.id,
+        answers: completeAnswers({ 'patient.givenName': `Person${i}` })
+      },
+      'staff'
+    )
   }
   db.close()
 }
@@ -132,10 +135,13 @@ describe('openDatabase migrations', () => {
     const copy = path.join(dir, 'after-crash.sqlite')
     const db = openDatabase(file)
     const service = createSqliteIntakeService(db, { now: steppingClock().now })
-    const draft = await service.createDraft({
-      answers: { 'patient.givenName': 'Last' },
-      entryMode: 'staff'
-    })
+    const draft = await service.createDraft(
+      {
+        answers: { 'patient.givenName': 'Last' },
+        entryMode: 'staff'
+      },
+      'staff'
+    )
     // Copy the file and its WAL while the connection is still open: what a
     // power cut leaves on disk, with the last commit only in the log.
     fs.copyFileSync(file, copy)

@@ -29,17 +29,20 @@ function rawRow(id: string): unknown {
 }
 
 async function submittedIntake(answers: IntakeAnswers = completeAnswers()): Promise<string> {
-  const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
-  await service.submit({ id: draft.id, answers })
+  const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
+  await service.submit({ id: draft.id, answers }, 'staff')
   return draft.id
 }
 
 describe('drafts', () => {
   it('creates a draft at revision 1 with a live evaluation', async () => {
-    const draft = await service.createDraft({
-      answers: { 'patient.givenName': '  Maya ', 'rf.bladder': 'yes' },
-      entryMode: 'patient'
-    })
+    const draft = await service.createDraft(
+      {
+        answers: { 'patient.givenName': '  Maya ', 'rf.bladder': 'yes' },
+        entryMode: 'patient'
+      },
+      'staff'
+    )
     expect(draft).toMatchObject({
       status: 'draft',
       revision: 1,
@@ -59,19 +62,25 @@ describe('drafts', () => {
   })
 
   it('saves a draft repeatedly, bumping the revision and keeping the live concern current', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
-    const first = await service.saveDraft({
-      id: draft.id,
-      answers: { 'patient.givenName': 'Tomás' }
-    })
-    const second = await service.saveDraft({
-      id: draft.id,
-      answers: {
-        'patient.givenName': 'Tomás',
-        'patient.familyName': 'Ruiz',
-        'rf.saddleNumbness': 'yes'
-      }
-    })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
+    const first = await service.saveDraft(
+      {
+        id: draft.id,
+        answers: { 'patient.givenName': 'Tomás' }
+      },
+      'staff'
+    )
+    const second = await service.saveDraft(
+      {
+        id: draft.id,
+        answers: {
+          'patient.givenName': 'Tomás',
+          'patient.familyName': 'Ruiz',
+          'rf.saddleNumbness': 'yes'
+        }
+      },
+      'staff'
+    )
     expect(first).toMatchObject({ id: draft.id, revision: 2, concern: 'none' })
     expect(second).toMatchObject({ id: draft.id, revision: 3, concern: 'emergency' })
     expect(second.updatedAt > first.updatedAt).toBe(true)
@@ -92,9 +101,14 @@ describe('drafts', () => {
   })
 
   it('refuses invalid draft answers with per-item issues and writes nothing', async () => {
-    const draft = await service.createDraft({ answers: { 'pain.now': 4 }, entryMode: 'staff' })
+    const draft = await service.createDraft(
+      { answers: { 'pain.now': 4 }, entryMode: 'staff' },
+      'staff'
+    )
     const before = rawRow(draft.id)
-    const error = await rejection(service.saveDraft({ id: draft.id, answers: { 'pain.now': 42 } }))
+    const error = await rejection(
+      service.saveDraft({ id: draft.id, answers: { 'pain.now': 42 } }, 'staff')
+    )
     expect(error.code).toBe('invalid-argument')
     expect(error.issues?.map((issue) => issue.itemId)).toEqual(['pain.now'])
     expect(rawRow(draft.id)).toEqual(before)
@@ -104,18 +118,18 @@ describe('drafts', () => {
     const input: unknown = { answers: {}, entryMode: 'robot' }
     // The IPC schema stops this earlier; the service does not rely on it.
     const error = await rejection(
-      service.createDraft(input as Parameters<IntakeService['createDraft']>[0])
+      service.createDraft(input as Parameters<IntakeService['createDraft']>[0], 'staff')
     )
     expect(error.code).toBe('invalid-argument')
   })
 
   it('reports saving a missing intake as not-found', async () => {
-    const error = await rejection(service.saveDraft({ id: 'missing', answers: {} }))
+    const error = await rejection(service.saveDraft({ id: 'missing', answers: {} }, 'staff'))
     expect(error.code).toBe('not-found')
   })
 
   it('discards a draft, which is then gone', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     await service.discardDraft(draft.id)
     expect((await rejection(service.get(draft.id))).code).toBe('not-found')
     expect((await rejection(service.discardDraft(draft.id))).code).toBe('not-found')
@@ -124,14 +138,17 @@ describe('drafts', () => {
 
 describe('submission', () => {
   it('submits a draft saved several times, storing the evaluation as a snapshot', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
-    await service.saveDraft({ id: draft.id, answers: { 'patient.givenName': 'Maya' } })
-    await service.saveDraft({
-      id: draft.id,
-      answers: completeAnswers({ 'consent.signature': undefined })
-    })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
+    await service.saveDraft({ id: draft.id, answers: { 'patient.givenName': 'Maya' } }, 'staff')
+    await service.saveDraft(
+      {
+        id: draft.id,
+        answers: completeAnswers({ 'consent.signature': undefined })
+      },
+      'staff'
+    )
 
-    const record = await service.submit({ id: draft.id, answers: completeAnswers() })
+    const record = await service.submit({ id: draft.id, answers: completeAnswers() }, 'staff')
 
     expect(record).toMatchObject({ id: draft.id, status: 'submitted', revision: 4 })
     expect(record.submittedAt).not.toBeNull()
@@ -167,38 +184,47 @@ describe('submission', () => {
   it('refuses a second submission as a conflict and leaves the record alone', async () => {
     const id = await submittedIntake()
     const before = rawRow(id)
-    expect((await rejection(service.submit({ id, answers: completeAnswers() }))).code).toBe(
-      'conflict'
-    )
-    expect((await rejection(service.saveDraft({ id, answers: {} }))).code).toBe('conflict')
+    expect(
+      (await rejection(service.submit({ id, answers: completeAnswers() }, 'staff'))).code
+    ).toBe('conflict')
+    expect((await rejection(service.saveDraft({ id, answers: {} }, 'staff'))).code).toBe('conflict')
     // Even with answers that would not validate: the state of the intake is the news.
-    expect((await rejection(service.saveDraft({ id, answers: { 'pain.now': 42 } }))).code).toBe(
-      'conflict'
-    )
+    expect(
+      (await rejection(service.saveDraft({ id, answers: { 'pain.now': 42 } }, 'staff'))).code
+    ).toBe('conflict')
     expect((await rejection(service.discardDraft(id))).code).toBe('conflict')
     expect(rawRow(id)).toEqual(before)
   })
 
   it('refuses missing required answers with issues, writing nothing', async () => {
-    const draft = await service.createDraft({
-      answers: { 'patient.givenName': 'Maya' },
-      entryMode: 'staff'
-    })
-    await service.saveDraft({
-      id: draft.id,
-      answers: { 'patient.givenName': 'Maya', 'pain.now': 2 }
-    })
+    const draft = await service.createDraft(
+      {
+        answers: { 'patient.givenName': 'Maya' },
+        entryMode: 'staff'
+      },
+      'staff'
+    )
+    await service.saveDraft(
+      {
+        id: draft.id,
+        answers: { 'patient.givenName': 'Maya', 'pain.now': 2 }
+      },
+      'staff'
+    )
     const before = rawRow(draft.id)
 
     const error = await rejection(
-      service.submit({
-        id: draft.id,
-        answers: completeAnswers({
-          'pain.now': undefined,
-          'consent.signature': undefined,
-          'consent.privacy': false
-        })
-      })
+      service.submit(
+        {
+          id: draft.id,
+          answers: completeAnswers({
+            'pain.now': undefined,
+            'consent.signature': undefined,
+            'consent.privacy': false
+          })
+        },
+        'staff'
+      )
     )
 
     expect(error.code).toBe('invalid-argument')
@@ -213,7 +239,7 @@ describe('submission', () => {
 
   it('refuses to submit a missing intake', async () => {
     expect(
-      (await rejection(service.submit({ id: 'missing', answers: completeAnswers() }))).code
+      (await rejection(service.submit({ id: 'missing', answers: completeAnswers() }, 'staff'))).code
     ).toBe('not-found')
   })
 
@@ -248,10 +274,12 @@ describe('submission', () => {
   })
 
   it('keeps patient and intake together: if the intake write fails, no patient is left behind', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     db.exec(`CREATE TRIGGER refuse_submit BEFORE UPDATE OF status ON intakes
              BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
-    const error = await rejection(service.submit({ id: draft.id, answers: completeAnswers() }))
+    const error = await rejection(
+      service.submit({ id: draft.id, answers: completeAnswers() }, 'staff')
+    )
     expect(error.code).toBe('internal')
     expect(error.message).not.toMatch(/trigger|UPDATE|intakes/)
     expect(db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(0)
@@ -261,8 +289,8 @@ describe('submission', () => {
 
 describe('get', () => {
   it('evaluates a draft afresh on every read', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
-    await service.saveDraft({ id: draft.id, answers: { 'rf.fever': 'yes' } })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
+    await service.saveDraft({ id: draft.id, answers: { 'rf.fever': 'yes' } }, 'staff')
     // Changed behind the service's back: a fresh evaluation sees it, a stored one would not.
     db.prepare(`UPDATE intakes SET answers = '{"rf.abdominalPulsing":"yes"}' WHERE id = ?`).run(
       draft.id
@@ -291,16 +319,22 @@ describe('lists', () => {
   it('pages, filters and searches through the service', async () => {
     const ids: string[] = []
     for (let i = 0; i < 12; i++) {
-      const draft = await service.createDraft({
-        answers: { 'patient.givenName': i % 3 === 0 ? `Núria${i}` : `Sam${i}` },
-        entryMode: 'staff'
-      })
+      const draft = await service.createDraft(
+        {
+          answers: { 'patient.givenName': i % 3 === 0 ? `Núria${i}` : `Sam${i}` },
+          entryMode: 'staff'
+        },
+        'staff'
+      )
       ids.push(draft.id)
     }
-    await service.submit({
-      id: ids[0] ?? '',
-      answers: completeAnswers({ 'patient.givenName': 'Núria0' })
-    })
+    await service.submit(
+      {
+        id: ids[0] ?? '',
+        answers: completeAnswers({ 'patient.givenName': 'Núria0' })
+      },
+      'staff'
+    )
 
     const first = await service.list({ limit: 5 })
     expect(first.items).toHaveLength(5)
@@ -325,7 +359,7 @@ describe('lists', () => {
   it('offers at most 50 unfinished drafts, newest first, and never a submitted intake', async () => {
     const ids: string[] = []
     for (let i = 0; i < 53; i++)
-      ids.push((await service.createDraft({ answers: {}, entryMode: 'staff' })).id)
+      ids.push((await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')).id)
     const submittedId = await submittedIntake()
     const unfinished = await service.listUnfinished()
     expect(unfinished).toHaveLength(50)
@@ -347,12 +381,12 @@ describe('lists', () => {
 
 describe('storage failures', () => {
   it('reports a read-only database as a storage error in plain words', async () => {
-    await service.createDraft({ answers: {}, entryMode: 'staff' })
+    await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     const readOnly = new Database(file, { readonly: true })
     try {
       const readOnlyService = createSqliteIntakeService(readOnly, { now: steppingClock().now })
       const error = await rejection(
-        readOnlyService.createDraft({ answers: {}, entryMode: 'staff' })
+        readOnlyService.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
       )
       expect(error.code).toBe('storage')
       expect(error.message).toMatch(/read-only/)
@@ -364,12 +398,14 @@ describe('storage failures', () => {
   })
 
   it('reports a database locked by another writer as busy, not as a crash', async () => {
-    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' })
+    const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     db.pragma('busy_timeout = 0')
     const other = new Database(file)
     other.exec('BEGIN IMMEDIATE')
     try {
-      const error = await rejection(service.saveDraft({ id: draft.id, answers: { 'pain.now': 1 } }))
+      const error = await rejection(
+        service.saveDraft({ id: draft.id, answers: { 'pain.now': 1 } }, 'staff')
+      )
       expect(error.code).toBe('storage')
       expect(error.message).toMatch(/busy/)
       expect(error.message).not.toMatch(/SQLITE|UPDATE/)
@@ -389,7 +425,7 @@ describe('storage failures', () => {
 describe('records kept under earlier versions', () => {
   /** A draft as version 1 of the form left it: no dark-urine question, form_version 1. */
   async function versionOneDraft(answers: IntakeAnswers): Promise<string> {
-    const draft = await service.createDraft({ answers, entryMode: 'staff' })
+    const draft = await service.createDraft({ answers, entryMode: 'staff' }, 'staff')
     db.prepare('UPDATE intakes SET form_version = 1 WHERE id = ?').run(draft.id)
     return draft.id
   }
@@ -403,12 +439,15 @@ describe('records kept under earlier versions', () => {
     expect(opened.answers).toEqual(answers)
     expect(opened.evaluation.missingRequired).toEqual(['rf.darkUrine'])
 
-    const refused = await rejection(service.submit({ id, answers }))
+    const refused = await rejection(service.submit({ id, answers }, 'staff'))
     expect(refused).toBeInstanceOf(ServiceError)
     expect((refused as ServiceError).issues?.map((issue) => issue.itemId)).toEqual(['rf.darkUrine'])
     expect(await service.get(id)).toMatchObject({ status: 'draft', answers })
 
-    const submitted = await service.submit({ id, answers: { ...answers, 'rf.darkUrine': 'no' } })
+    const submitted = await service.submit(
+      { id, answers: { ...answers, 'rf.darkUrine': 'no' } },
+      'staff'
+    )
     expect(submitted).toMatchObject({ status: 'submitted', formVersion: FORM_VERSION })
     expect(submitted.evaluation.rulesVersion).toBe(2)
   })

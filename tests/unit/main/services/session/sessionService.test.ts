@@ -63,7 +63,7 @@ function rawSettings(): Record<string, string> {
 }
 
 async function draftId(): Promise<string> {
-  return (await intakes.createDraft({ answers: {}, entryMode: 'patient' })).id
+  return (await intakes.createDraft({ answers: {}, entryMode: 'patient' }, 'staff')).id
 }
 
 /** A PIN set and the device handed to the patient on a fresh draft. */
@@ -237,7 +237,7 @@ describe('patient mode', () => {
   it('refuses a submitted intake', async () => {
     await session.setStaffPin({ newPin: PIN })
     const id = await draftId()
-    await intakes.submit({ id, answers: completeAnswers() })
+    await intakes.submit({ id, answers: completeAnswers() }, 'staff')
 
     const error = await rejection(session.startPatientMode(id))
 
