@@ -197,14 +197,19 @@ function alertText(alert: RaisedAlert): string {
   return `${CONCERN_LABELS[alert.level]} — ${CONDITION_LABELS[alert.condition]}${was}`
 }
 
-/** One change of an answer without its item label: "yes", "changed from yes to no", "answer removed (was yes)". */
+/**
+ * One change of an answer without its item label: "yes", "changed from yes to
+ * no", "answer removed (was yes)"; later in an answer's course, "changed to no"
+ * or "answered no" (after a removal).
+ */
 function changeText(change: RedFlagAnswerChange, first: boolean): string {
   if (change.to === null) {
     return change.from === null
       ? 'answer removed'
       : `answer removed (was ${VALUE_WORDS[change.from]})`
   }
-  if (change.from === null) return VALUE_WORDS[change.to]
+  if (change.from === null)
+    return first ? VALUE_WORDS[change.to] : `answered ${VALUE_WORDS[change.to]}`
   return first
     ? `changed from ${VALUE_WORDS[change.from]} to ${VALUE_WORDS[change.to]}`
     : `changed to ${VALUE_WORDS[change.to]}`

@@ -171,7 +171,7 @@ async function answerByKeyboard(
       }
       return keys.type(page.getByRole('textbox', { name: label, exact: true }), String(value))
     case 'date':
-      return keys.typeDate(page.getByRole('textbox', { name: label, exact: true }), String(value))
+      return keys.typeDate(page.getByRole('group', { name: label, exact: true }), String(value))
     case 'choice':
     case 'ynu':
       return keys.choose(

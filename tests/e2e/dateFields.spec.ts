@@ -345,6 +345,30 @@ test('31 April and a half-typed date each say what is wrong, and neither is save
   await shootQuestion(page, 'patient.dateOfBirth', 'en-error-missing-year')
 })
 
+test('Next without a date of birth marks the three boxes, focuses the first and names the problem', async ({
+  app
+}) => {
+  const page = app.page
+  const form = new IntakeForm(page)
+  await startIntake(page)
+  await form.next()
+  const group = page.getByRole('group', { name: EN.dateOfBirth, exact: true })
+  const boxes = dateBoxes(page, EN.dateOfBirth)
+  await expect(boxes.day).toBeFocused()
+  for (const box of Object.values(boxes)) await expect(box).toHaveAttribute('aria-invalid', 'true')
+  await expect(group).toHaveAccessibleDescription(/Please answer this question\.$/)
+
+  // Half typed and Next again: the more useful message replaces the generic one, not beside it.
+  await boxes.day.fill('14')
+  await boxes.month.fill('03')
+  await form.next()
+  await expect(group).toHaveAccessibleDescription(
+    new RegExp(`${escape(message('dateField.errors.missingYear'))}$`)
+  )
+  await expect(group.getByText(message('validation.required'), { exact: true })).toHaveCount(0)
+  await expect(boxes.year).toHaveAttribute('aria-invalid', 'true')
+})
+
 test('an onset date before the date of birth says so at the onset question and is not saved', async ({
   app
 }) => {

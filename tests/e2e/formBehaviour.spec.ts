@@ -29,7 +29,7 @@ test('Next on an empty first step shows each problem at its field and focuses th
   await expect(form.stepHeading('about')).toBeVisible()
   const firstName = page.getByRole('textbox', { name: 'First name', exact: true })
   await expect(firstName).toBeFocused()
-  for (const label of ['First name', 'Last name', 'Date of birth']) {
+  for (const label of ['First name', 'Last name']) {
     const field = page.getByRole('textbox', { name: label, exact: true })
     await expect(field, label).toHaveAttribute('aria-invalid', 'true')
     // The message is what the field's description names (the date keeps its format hint too).
@@ -39,6 +39,15 @@ test('Next on an empty first step shows each problem at its field and focuses th
       describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText())
     )
     expect(texts, label).toContain('Please answer this question.')
+  }
+  // The date of birth is three boxes in one group: each is marked, and the group names the problem.
+  const dateOfBirth = page.getByRole('group', { name: 'Date of birth', exact: true })
+  await expect(dateOfBirth).toHaveAccessibleDescription(/Please answer this question\.$/)
+  for (const part of ['Day', 'Month', 'Year']) {
+    await expect(dateOfBirth.getByRole('textbox', { name: part })).toHaveAttribute(
+      'aria-invalid',
+      'true'
+    )
   }
   // Optional fields are not flagged.
   await expect(
@@ -75,9 +84,10 @@ test('Back and Next keep every answer', async ({ app }) => {
   ).toHaveValue(String(ROUTINE['complaint.description']))
   await page.getByRole('button', { name: 'Back', exact: true }).click()
   await expect(page.getByRole('textbox', { name: 'First name', exact: true })).toHaveValue('Maya')
-  await expect(page.getByRole('textbox', { name: 'Date of birth', exact: true })).toHaveValue(
-    '1996-03-14'
-  )
+  const dateOfBirth = page.getByRole('group', { name: 'Date of birth', exact: true })
+  await expect(dateOfBirth.getByRole('textbox', { name: 'Day' })).toHaveValue('14')
+  await expect(dateOfBirth.getByRole('textbox', { name: 'Month' })).toHaveValue('03')
+  await expect(dateOfBirth.getByRole('textbox', { name: 'Year' })).toHaveValue('1996')
   await expect(page.getByRole('radio', { name: 'Female' })).toBeChecked()
 
   await form.next()
@@ -117,7 +127,7 @@ test('the review lists the answers and each Change button returns to its step', 
   await expect(form.stepHeading('review')).toBeVisible()
   await expect(about).toContainText('Okafor-Reyes')
 
-  const fever = 'Have you had a fever, chills or night sweats?'
+  const fever = message('items.rf.fever.label')
   await changeButton(page, fever).click()
   await expect(form.stepHeading('safety')).toBeVisible()
   await expect(form.group(fever).getByRole('radio', { name: 'No', exact: true })).toBeChecked()

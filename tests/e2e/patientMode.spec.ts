@@ -129,6 +129,7 @@ test('an emergency answer in patient mode sends the patient to the front desk an
     .getByTestId('concern-banner')
     .filter({ has: page.getByRole('heading', { name: /EMERGENCY/ }) })
   await expect(banner).toContainText('Emergency: Cauda equina')
+  await banner.getByRole('button', { name: 'Why?' }).click()
   await expect(banner).toContainText('Bladder dysfunction: yes')
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled()
 })
@@ -184,6 +185,7 @@ test('an urgent answer in patient mode alarms nobody on screen, and staff see it
   const banner = page.getByTestId('concern-banner')
   await expect(banner.getByRole('heading')).toHaveText(/^Urgent/)
   await expect(banner).toContainText('Urgent: Spinal infection')
+  await banner.getByRole('button', { name: 'Why?' }).click()
   await expect(banner).toContainText('Fever: yes')
 })
 
@@ -204,7 +206,7 @@ test('in staff mode an emergency answer raises the banner at once, as it is save
     saveStatus: document.querySelector('[data-testid="save-status"]')?.textContent?.trim() ?? null
   }))
   expect(snapshot.alert).toContain('EMERGENCY: see this patient now')
-  expect(snapshot.alert).toContain('Saddle anaesthesia')
+  expect(snapshot.alert).toContain('Emergency: Cauda equina')
   expect(snapshot.announced).toContain('Emergency: Cauda equina')
   // The tap is written at once, not after a typing pause (it may already be done).
   expect(['Saving…', 'Saved']).toContain(snapshot.saveStatus)

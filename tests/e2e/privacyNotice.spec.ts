@@ -13,6 +13,7 @@ import es from '../../src/i18n/es'
 import zh from '../../src/i18n/zh'
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
+import { KeyboardUser } from './pages/keyboardUser'
 import { SettingsPage } from './pages/settingsPage'
 import { goldenCase, seedIntake, storedIntake } from './support'
 
@@ -101,7 +102,9 @@ test('the default notice shows in English, and the privacy box waits until it is
   await page.keyboard.press('End')
   await expect
     .poll(() =>
-      region.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1)
+      region.evaluate(
+        (element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1
+      )
     )
     .toBe(true)
   await page.keyboard.press('Home')
@@ -199,7 +202,9 @@ test('a Spanish notice written in Settings is what a Spanish-speaking patient re
   })
 })
 
-test('a Chinese-speaking patient reads the default notice in Chinese', async ({ app }) => {
+test('a Chinese-speaking patient reads the default notice in Chinese, with the keyboard alone', async ({
+  app
+}) => {
   const page = app.page
   const form = new IntakeForm(page)
   await form.startAsStaff()
@@ -215,14 +220,19 @@ test('a Chinese-speaking patient reads the default notice in Chinese', async ({ 
   await expect(privacyBox).toBeDisabled()
   await expect(privacyBox).toHaveAccessibleDescription(zh.privacyNotice.readFirst)
   await expect(page.getByText(zh.privacyNotice.intro, { exact: true })).toBeVisible()
-  await page.getByRole('button', { name: zh.privacyNotice.openNotice, exact: true }).click()
+  // Keyboard alone: Tab to the button, Enter opens the notice and moves focus into it, Tab on to
+  // the boxes, Space ticks.
+  const keys = new KeyboardUser(page)
+  await keys.activate(page.getByRole('button', { name: zh.privacyNotice.openNotice, exact: true }))
   const region = page.getByRole('region', { name: zh.privacyNotice.title, exact: true })
+  await expect(region).toBeFocused()
   await expect(region.getByRole('paragraph')).toHaveText(
     privacyNoticeParagraphs(zh.privacyNotice.defaultText)
   )
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans')
   await expect(privacyBox).toBeEnabled()
-  await privacyBox.check()
+  await keys.toggle(privacyBox)
+  await expect(privacyBox).toBeChecked()
   expect(await seriousAxeViolations(page)).toEqual([])
   await screenshotOf(page, 'consent-zh.png')
 })

@@ -91,26 +91,16 @@ export class KeyboardUser {
     this.presses += text.length
   }
 
-  /** Types a date (YYYY-MM-DD) into a native date field, segment by segment in the browser locale's order. */
-  async typeDate(textbox: Locator, iso: string): Promise<void> {
+  /**
+   * Types a date (YYYY-MM-DD) into the form's day, month and year boxes (English order: day,
+   * month, year). Tab reaches the first box; each box moves on by itself once full.
+   */
+  async typeDate(group: Locator, iso: string): Promise<void> {
     const [year = '', month = '', day = ''] = iso.split('-')
-    const order = await this.page.evaluate(() =>
-      new Intl.DateTimeFormat(navigator.language, {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit'
-      })
-        .formatToParts(new Date(2000, 10, 22))
-        .map((part) => part.type)
-        .filter((type) => type === 'year' || type === 'month' || type === 'day')
-    )
-    await this.tabTo(textbox)
-    const digits: Record<string, string> = { year, month, day }
-    for (const segment of order) {
-      await this.page.keyboard.type(digits[segment] ?? '')
-      this.presses += (digits[segment] ?? '').length
-      // A four-digit year may not move on by itself; the right arrow goes to the next segment.
-      if (segment === 'year' && segment !== order[order.length - 1]) await this.press('ArrowRight')
+    await this.tabTo(group.getByRole('textbox', { name: 'Day', exact: true }))
+    for (const digits of [day, month, year]) {
+      await this.page.keyboard.type(digits)
+      this.presses += digits.length
     }
   }
 

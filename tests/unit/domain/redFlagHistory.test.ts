@@ -274,10 +274,11 @@ describe('summariseRedFlagHistory', () => {
     const summary = summariseRedFlagHistory([
       answer('rf.trauma', null, 'yes', localIso(10, 0)),
       answer('rf.trauma', 'yes', null, localIso(10, 3)),
+      answer('rf.trauma', null, 'no', localIso(10, 5)),
       answer('rf.fever', 'yes', 'no', localIso(10, 4))
     ])
     expect(summary.changed.map((line) => line.text)).toEqual([
-      'Trauma: yes at 10:00, answer removed (was yes) at 10:03 on the staff screen',
+      'Trauma: yes at 10:00, answer removed (was yes) at 10:03, answered no at 10:05 on the staff screen',
       'Fever: changed from yes to no at 10:04 on the staff screen'
     ])
   })

@@ -225,6 +225,9 @@ class FakeIntakeApi implements AppApi {
   setPrivacyNotice(): ReturnType<AppApi['setPrivacyNotice']> {
     return notFaked('setPrivacyNotice')
   }
+  exportFhir(): ReturnType<AppApi['exportFhir']> {
+    return notFaked('exportFhir')
+  }
 }
 
 type StoreModule = typeof IntakeDraftModule

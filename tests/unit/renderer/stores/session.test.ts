@@ -186,6 +186,9 @@ class FakeSessionApi implements AppApi {
       fail({ code: 'internal', message: 'Not faked.' })
     )
   }
+  exportFhir(args: ApiArgs<'exportFhir'>): ReturnType<AppApi['exportFhir']> {
+    return this.call('exportFhir', args, () => fail({ code: 'internal', message: 'Not faked.' }))
+  }
 }
 
 type SessionModule = typeof SessionStoreModule
