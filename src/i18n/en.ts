@@ -96,7 +96,6 @@ export default {
     scaleMax: '10 = worst imaginable',
     scaleMinInterference: '0 = does not interfere',
     scaleMaxInterference: '10 = completely interferes',
-    dateHint: 'Type the date in the box, or choose it from the calendar.',
     characterCount: '{count} of {max} characters',
     textTooLong:
       'This is {over} characters over the limit of {max}. Nothing has been cut: please shorten it.',
@@ -109,10 +108,9 @@ export default {
     'unknown-code': 'Please choose one of the options shown.',
     'duplicate-code': 'An option was chosen twice.',
     'out-of-range': 'Please choose a number from 0 to 10.',
-    'invalid-date':
-      'This is not a real date. Please check the day, month and year, or pick the date from the calendar.',
+    'invalid-date': 'This is not a real date. Please check the day, month and year.',
     'future-date': 'This date is in the future. Please check it.',
-    'age-out-of-range': 'Please check the date of birth.',
+    'age-out-of-range': 'This date of birth is more than 120 years ago. Please check the year.',
     'too-long': 'This answer is too long. Please shorten it.',
     'invalid-email': "This does not look like an e-mail address, for example name{'@'}example.com.",
     required: 'Please answer this question.',

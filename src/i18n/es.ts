@@ -97,7 +97,6 @@ const messages: MessageSchema = {
     scaleMax: '10 = el peor que pueda imaginar',
     scaleMinInterference: '0 = no interfiere',
     scaleMaxInterference: '10 = interfiere por completo',
-    dateHint: 'Escriba la fecha en la casilla o elíjala en el calendario.',
     characterCount: '{count} de {max} caracteres',
     textTooLong:
       'Supera en {over} caracteres el límite de {max}. No se ha recortado nada: por favor, acórtelo.',
@@ -110,10 +109,10 @@ const messages: MessageSchema = {
     'unknown-code': 'Por favor, elija una de las opciones que se muestran.',
     'duplicate-code': 'Se eligió una opción dos veces.',
     'out-of-range': 'Por favor, elija un número del 0 al 10.',
-    'invalid-date':
-      'Esta fecha no existe. Revise el día, el mes y el año, o elija la fecha en el calendario.',
+    'invalid-date': 'Esta fecha no existe. Revise el día, el mes y el año.',
     'future-date': 'Esta fecha es en el futuro. Por favor, revísela.',
-    'age-out-of-range': 'Por favor, revise la fecha de nacimiento.',
+    'age-out-of-range':
+      'Esta fecha de nacimiento es de hace más de 120 años. Por favor, revise el año.',
     'too-long': 'Esta respuesta es demasiado larga. Por favor, acórtela.',
     'invalid-email':
       "Esto no parece una dirección de correo electrónico. Un ejemplo correcto: nombre{'@'}example.com.",

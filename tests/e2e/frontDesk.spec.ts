@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
+import zh from '../../src/i18n/zh'
 import { answersOf, goldenCase, seedIntake, storedIntake } from './support'
 
 const ROUTINE = goldenCase('doms-routine').answers
@@ -102,4 +103,23 @@ test('a pasted wall of text over the limit is kept whole, said to be too long, a
   expect((await storedIntake(page, id)).answers['complaint.description']).toBe(
     wall.slice(0, 1990).trim()
   )
+})
+
+test('after submitting, the patient is thanked and asked to hand the device back, in their language', async ({
+  app
+}) => {
+  const page = app.page
+  const form = new IntakeForm(page)
+  await form.setStaffPin('4826')
+  const id = await seedIntake(page, { ...ROUTINE, 'patient.preferredLanguage': 'zh' })
+  const started = await page.evaluate((intakeId) => window.api.startPatientMode({ intakeId }), id)
+  expect(started.ok).toBe(true)
+  // Reopened, as the app restarts in patient mode; then straight to the review step.
+  await page.reload()
+  await page.goto(`${page.url().split('#')[0]}#/intake/${id}?step=review`)
+  await page.getByRole('button', { name: zh.form.submit, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.form.submitted)
+  await expect(page.getByTestId('hand-back')).toHaveText(zh.form.submittedHandBack)
+  expect((await storedIntake(page, id)).status).toBe('submitted')
+  await page.screenshot({ path: 'test-results/screenshots/patient-thank-you-zh.png' })
 })
