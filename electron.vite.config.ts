@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
+import { copyFonts } from './scripts/fonts.mjs'
 
 /**
  * The production Content-Security-Policy lives in src/index.html. The dev
@@ -21,12 +22,32 @@ function devCsp(): Plugin {
   }
 }
 
+/**
+ * The PDF summary reads its fonts from resources/fonts at run time; they come
+ * from npm packages (scripts/fonts.mjs), so every build makes sure they are there.
+ */
+function pdfFonts(): Plugin {
+  return {
+    name: 'back-intake:pdf-fonts',
+    buildStart() {
+      copyFonts()
+    }
+  }
+}
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } }
-    }
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // Its own entry: the PDF worker thread runs this file (services/pdf/pdfWorker.ts).
+          pdfWorker: resolve('electron/main/services/pdf/pdfWorker.ts')
+        }
+      }
+    },
+    plugins: [pdfFonts()]
   },
   preload: {
     build: {

@@ -60,7 +60,10 @@ export default tseslint.config(
                 '!../answerAccess',
                 '!../signaturePath',
                 '!../clinicDetails',
-                '!../privacyNotice'
+                '!../privacyNotice',
+                '!../clinicianText',
+                '!../pdfSettings',
+                '!../summaryExport'
               ],
               message: 'src/domain imports only itself.'
             },

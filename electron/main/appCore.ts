@@ -6,15 +6,20 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo, SessionState } from '../../src/domain'
+import type { ApiEvents, AppInfo, SessionState } from '../../src/domain'
 import { createHandlers } from './handlers'
 import { createDispatcher, type Dispatch } from './ipc'
 import { openDatabase } from './services/database/openDatabase'
+import { createFhirExportService } from './services/export/fhirExportService'
+import type { SaveFile } from './services/export/saveFile'
 import { createSqliteIntakeService } from './services/intakes/sqliteIntakeService'
+import type { SummaryOutput } from './services/pdf/summaryService'
+import { wireSummaries } from './services/pdf/summaryWiring'
 import { createSessionService } from './services/session/sessionService'
 import { createClinicDetailsService } from './services/settings/clinicDetailsService'
 import { createPrivacyNoticeService } from './services/settings/privacyNoticeService'
 import { createSqliteSettingsStore } from './services/settings/settingsStore'
+import { ServiceError } from './services/serviceError'
 
 export const DATABASE_FILE_NAME = 'back-intake.sqlite3'
 
@@ -30,7 +35,22 @@ export interface AppCoreOptions {
   readonly onSessionChange?: (state: SessionState) => void
   /** Told when the renderer confirms it saved everything, so a closing window may close. */
   readonly onFlushed?: () => void
+  /**
+   * Where exports are saved: the save dialog in the desktop app, a folder in
+   * the tests. Without one, an export is refused with a plain message.
+   */
+  readonly saveFile?: SaveFile
+  /** The folder dialog and the print dialog of the PDF summaries (the desktop shell's). */
+  readonly summaryOutput?: SummaryOutput
+  /** Pushes an event to the renderer (a day's PDF export reports its progress). */
+  readonly emit?: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
+  /** The PDF fonts folder and the built PDF worker, when not the checkout's own. */
+  readonly pdf?: { readonly fontDir?: string; readonly workerFile?: string }
 }
+
+/** The saver of a core built without one (unit tests that never export). */
+const NO_SAVE_FILE: SaveFile = () =>
+  Promise.reject(new ServiceError('internal', 'Saving files is not available here.'))
 
 export interface AppCore {
   readonly dispatch: Dispatch
@@ -55,11 +75,29 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const session = await createSessionService(settings, intakes, { now }, (state) =>
       options.onSessionChange?.(state)
     )
+    const clinicDetails = createClinicDetailsService(settings)
+    const pdf = wireSummaries({
+      intakes,
+      settings,
+      clinicDetails,
+      saveFile: options.saveFile ?? NO_SAVE_FILE,
+      ...(options.summaryOutput ? { output: options.summaryOutput } : {}),
+      now,
+      ...(options.emit ? { emit: options.emit } : {}),
+      ...options.pdf
+    })
     const handlers = createHandlers({
       intakes,
       session,
-      clinicDetails: createClinicDetailsService(settings),
+      clinicDetails,
+      pdfSettings: pdf.pdfSettings,
+      summaries: pdf.summaries,
       privacyNotice: createPrivacyNoticeService(settings),
+      fhirExport: createFhirExportService({
+        intakes,
+        saveFile: options.saveFile ?? NO_SAVE_FILE,
+        now
+      }),
       appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
       onFlushed: () => options.onFlushed?.()
     })
@@ -67,7 +105,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       context: () => session.context(),
       logError: (method, error) => options.logError?.(method, error)
     })
-    return { dispatch, databasePath, session: await session.state(), close: () => db.close() }
+    return {
+      dispatch,
+      databasePath,
+      session: await session.state(),
+      close: () => {
+        void pdf.renderer.close()
+        db.close()
+      }
+    }
   } catch (error) {
     db.close()
     throw error

@@ -4,16 +4,22 @@
  */
 import type { AppInfo, IntakeRecord } from '../../src/domain'
 import type { ApiHandlers, CallContext } from './ipc'
+import type { FhirExportService } from './services/export/fhirExportService'
 import type { IntakeService } from './services/intakes/intakeService'
 import type { SessionService } from './services/session/sessionService'
 import type { ClinicDetailsService } from './services/settings/clinicDetailsService'
 import type { PrivacyNoticeService } from './services/settings/privacyNoticeService'
+import type { PdfSettingsService } from './services/settings/pdfSettingsService'
+import type { SummaryService } from './services/pdf/summaryService'
 
 export interface HandlerServices {
   readonly intakes: IntakeService
   readonly session: SessionService
   readonly clinicDetails: ClinicDetailsService
   readonly privacyNotice: PrivacyNoticeService
+  readonly pdfSettings: PdfSettingsService
+  readonly summaries: SummaryService
+  readonly fhirExport: FhirExportService
   readonly appInfo: AppInfo
   /** Told when the renderer has saved everything before its window closes. */
   readonly onFlushed?: () => void
@@ -33,6 +39,9 @@ export function createHandlers({
   session,
   clinicDetails,
   privacyNotice,
+  pdfSettings,
+  summaries,
+  fhirExport,
   appInfo,
   onFlushed = () => undefined
 }: HandlerServices) {
@@ -62,6 +71,14 @@ export function createHandlers({
     getClinicDetails: () => clinicDetails.get(),
     setClinicDetails: (details) => clinicDetails.set(details),
     getPrivacyNotice: () => privacyNotice.get(),
-    setPrivacyNotice: (notice) => privacyNotice.set(notice)
+    setPrivacyNotice: (notice) => privacyNotice.set(notice),
+    exportSummaryPdf: ({ id }) => summaries.exportOne(id),
+    printSummary: ({ id }) => summaries.print(id),
+    exportDaySummaries: ({ date }) => summaries.exportDay(date),
+    cancelDayExport: () => Promise.resolve(summaries.cancelDayExport()),
+    getPdfSettings: () => pdfSettings.get(),
+    setPdfSettings: (settings) => pdfSettings.set(settings),
+    exportFhir: (args) =>
+      'date' in args ? fhirExport.exportDay(args.date) : fhirExport.exportIntakes(args.ids)
   } satisfies ApiHandlers
 }

@@ -9,6 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppCore, type AppCore } from './appCore'
 import { registerIpcHandlers } from './ipc'
 import { DatabaseOpenError } from './services/database/openDatabase'
+import { createDialogSaveFile } from './services/export/saveFile'
+import { createElectronSummaryOutput } from './summaryOutput'
+import { eventChannelFor } from '../../src/domain/ipc/contract'
 import type { CloseGuard } from './closeGuard'
 import { createMainWindow, guardWindowClose, hardenWebContents, isTrustedSender } from './window'
 
@@ -51,7 +54,26 @@ async function start(): Promise<void> {
       // The patient sees only their intake, full screen; staff get the window back.
       onSessionChange: (state) => mainWindow?.setFullScreen(state.role === 'patient'),
       // The renderer saved its last answers: the close it was holding may go ahead.
-      onFlushed: () => closeGuard?.flushed()
+      onFlushed: () => closeGuard?.flushed(),
+      // Exports are saved where staff choose, starting in their documents folder.
+      saveFile: createDialogSaveFile(
+        dialog,
+        () => mainWindow,
+        () => app.getPath('documents')
+      ),
+      // A day's PDF export picks its folder; printing goes to the system print dialog.
+      summaryOutput: createElectronSummaryOutput({
+        window: () => mainWindow,
+        defaultFolder: () => app.getPath('documents')
+      }),
+      emit: (event, payload) => mainWindow?.webContents.send(eventChannelFor(event), payload),
+      // The PDF worker is built beside this file; a packaged app keeps its fonts outside the archive.
+      pdf: {
+        workerFile: join(here, 'pdfWorker.js'),
+        fontDir: app.isPackaged
+          ? join(process.resourcesPath, 'fonts')
+          : join(here, '../../resources/fonts')
+      }
     })
   } catch (error) {
     const message =

@@ -13,7 +13,8 @@ import type {
   FlagCondition,
   FlagLevel,
   IntakeAnswers,
-  IntakeEvaluation
+  IntakeEvaluation,
+  PatternId
 } from './types'
 
 /** Clinician names of the flag conditions (screening language, never a diagnosis). */
@@ -32,6 +33,20 @@ export const CONCERN_LABELS: Readonly<Record<ConcernLevel, string>> = {
   review: 'Review',
   urgent: 'Urgent',
   emergency: 'Emergency'
+}
+
+/**
+ * How each pattern to consider reads for the clinician (§5, "shown as"): a
+ * hint, never a conclusion. The staff screens hold the same words in their
+ * i18n messages; the PDF and exports, which run in the main process, read these.
+ */
+export const PATTERN_LABELS: Readonly<Record<PatternId, string>> = {
+  'doms-like':
+    'Consistent with delayed-onset muscle soreness (usually eases within about 72 hours)',
+  'strain-like': 'Consistent with an acute muscle strain',
+  radicular: 'Radiating leg pain: possible nerve-root involvement (e.g. disc)',
+  inflammatory: 'Inflammatory-type pain pattern',
+  'training-load': 'Training load or technique factors reported'
 }
 
 /** What each notice asks of the clinician (§3). */

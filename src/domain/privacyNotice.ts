@@ -126,7 +126,8 @@ export function validatePrivacyNotice(input: unknown): PrivacyNoticeValidation {
         {
           itemId: '',
           code: 'not-an-object',
-          message: 'The privacy notice must be an object with an English, a Chinese and a Spanish text.'
+          message:
+            'The privacy notice must be an object with an English, a Chinese and a Spanish text.'
         }
       ]
     }

@@ -16,6 +16,13 @@ import { electronBinary, fixtureKind, type FixtureKind } from './fixtureKind'
 export interface AppHandle {
   readonly kind: FixtureKind
   readonly dataDir: string
+  /**
+   * Web fixture: the folder exports are saved in, under the name the app suggests (the browser
+   * has no save dialog). Emptied with the data folder after the test.
+   */
+  readonly exportDir: string
+  /** Web fixture: every PDF the app sent to "the print dialog", oldest first (there is none here). */
+  readonly printedPdfs: readonly Uint8Array[]
   /** The app's current window. */
   page: Page
   /** Closes the app the way a crash or a quit would, then starts it again on the same data folder. */
@@ -46,8 +53,13 @@ interface Launched {
   closeLikeTheWindow(): Promise<void>
 }
 
-async function launchWeb(browser: Browser, dataDir: string, faults: Faults): Promise<Launched> {
-  const app = await launchWebApp(browser, dataDir)
+async function launchWeb(
+  browser: Browser,
+  dataDir: string,
+  faults: Faults,
+  printed: Uint8Array[]
+): Promise<Launched> {
+  const app = await launchWebApp(browser, dataDir, { onPrint: (pdf) => printed.push(pdf) })
   app.intercept = (method) => {
     if (method !== 'saveDraft' || faults.saveDraftFailures === 0) return undefined
     faults.saveDraftFailures -= 1
@@ -87,13 +99,18 @@ export const test = base.extend<{ app: AppHandle }>({
   app: async ({ browser }, use) => {
     const kind = fixtureKind()
     const dataDir = mkdtempSync(join(tmpdir(), 'back-intake-e2e-'))
+    const printedPdfs: Uint8Array[] = []
     const faults: Faults = { saveDraftFailures: 0 }
     const launch = () =>
-      kind === 'electron' ? launchElectron(dataDir) : launchWeb(browser, dataDir, faults)
+      kind === 'electron'
+        ? launchElectron(dataDir)
+        : launchWeb(browser, dataDir, faults, printedPdfs)
     let current = await launch()
     const handle: AppHandle = {
       kind,
       dataDir,
+      exportDir: join(dataDir, 'exports'),
+      printedPdfs,
       page: current.page,
       async closeAndReopen() {
         await current.closeLikeTheWindow()

@@ -7,9 +7,11 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { extname, join, normalize, resolve } from 'node:path'
 import { createAppCore, type AppCore } from '../../electron/main/appCore'
 import { createCloseGuard } from '../../electron/main/closeGuard'
+import { createFolderSaveFile } from '../../electron/main/services/export/saveFile'
 import {
   API_METHODS,
   methodForChannel,
@@ -110,14 +112,47 @@ export async function serveRenderer(context: BrowserContext): Promise<void> {
 export async function launchWebApp(
   browser: Browser,
   dataDir: string,
-  options: { viewport?: { width: number; height: number }; goto?: boolean } = {}
+  options: {
+    viewport?: { width: number; height: number }
+    goto?: boolean
+    /** Where exports are saved (there is no save dialog here); `<dataDir>/exports` by default. */
+    exportDir?: string
+    /** Receives each PDF sent to "the print dialog" (there is none here): the test reads its bytes. */
+    onPrint?: (pdf: Uint8Array) => void
+  } = {}
 ): Promise<WebApp> {
   let flushed: () => void = () => undefined
   let core: AppCore | null = await createAppCore({
     dataDir,
     version: 'test',
     transport: 'web',
-    onFlushed: () => flushed()
+    onFlushed: () => flushed(),
+    // The browser has no system save dialog: a file is saved as if the suggested name was accepted.
+    saveFile: createFolderSaveFile(options.exportDir ?? join(dataDir, 'exports')),
+    // A day's PDF summaries go to a folder of their own in the export folder; printing
+    // hands the bytes to the test instead of a print dialog.
+    summaryOutput: {
+      chooseFolder: async (date) => {
+        const folder = join(options.exportDir ?? join(dataDir, 'exports'), `summaries ${date}`)
+        await mkdir(folder, { recursive: true })
+        return folder
+      },
+      print: (pdf) => {
+        options.onPrint?.(pdf)
+        return Promise.resolve(true)
+      }
+    },
+    // Events reach the page as the preload's would (a closed page just misses them).
+    emit: (event, payload) =>
+      void app.page
+        ?.evaluate(
+          ([name, data]) =>
+            (
+              window as unknown as { __backIntakeEmit: (name: string, p: unknown) => void }
+            ).__backIntakeEmit(name, data),
+          [event, payload] as const
+        )
+        .catch(() => undefined)
   })
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 }

@@ -8,6 +8,13 @@
  * a value it can show, never as a thrown stack trace.
  */
 import type { ClinicDetails } from '../clinicDetails'
+import type { PdfSettings } from '../pdfSettings'
+import type {
+  DayExportProgress,
+  DayExportResult,
+  SummaryExportResult,
+  SummaryPrintResult
+} from '../summaryExport'
 import type { PrivacyNotice } from '../privacyNotice'
 import type { Result } from '../errors'
 import type { IntakeAnswers } from '../types'
@@ -40,6 +47,16 @@ export interface SessionState {
 }
 
 type Empty = Record<string, never>
+
+/** What a FHIR export reports back to the screen; the bundle itself never crosses IPC. */
+export interface FhirExportResult {
+  /** False when staff closed the save dialog (nothing was written). */
+  readonly saved: boolean
+  /** The file name written (no folder), or the one suggested when nothing was saved. */
+  readonly fileName: string
+  /** How many intakes the bundle holds. */
+  readonly intakeCount: number
+}
 
 /**
  * Method name → argument and result types. Adding a method here without a
@@ -99,6 +116,37 @@ export interface ApiContract {
    * invalid input is refused with one issue per language.
    */
   setPrivacyNotice: { args: PrivacyNotice; result: PrivacyNotice }
+  /**
+   * Saves one intake's PDF summary through the save dialog, suggesting
+   * `YYYY-MM-DD Family, Given – intake.pdf`. The file is written atomically
+   * (a temporary file, then a rename): a failure never leaves half a file.
+   */
+  exportSummaryPdf: { args: { id: string }; result: SummaryExportResult }
+  /** Opens the system print dialog with the same document the export saves. */
+  printSummary: { args: { id: string }; result: SummaryPrintResult }
+  /**
+   * Writes the summary of every intake submitted on `date` (local calendar
+   * day) into a folder chosen in a dialog, one file each, pushing
+   * `dayExportProgress` after each file. `cancelDayExport` stops it between files.
+   */
+  exportDaySummaries: { args: { date: string }; result: DayExportResult }
+  /** Stops a running day's export after the file being written; false when none was running. */
+  cancelDayExport: { args: Empty; result: { cancelled: boolean } }
+  /** Paper size and contact details of the PDF summary (defaults when not set or damaged). */
+  getPdfSettings: { args: Empty; result: PdfSettings }
+  /** Validates and stores the PDF settings; resolves to them as stored. */
+  setPdfSettings: { args: PdfSettings; result: PdfSettings }
+  /**
+   * Saves a FHIR R4 Bundle (the app's Questionnaire, each intake's
+   * QuestionnaireResponse, score Observations, red-flag Flags and Patient) as
+   * JSON through the save dialog, written atomically. Either the given intakes
+   * (`ids`, 1 to 200) or every intake submitted on `date` (local calendar day;
+   * a day with none is `not-found`).
+   */
+  exportFhir: {
+    args: { readonly ids: readonly string[] } | { readonly date: string }
+    result: FhirExportResult
+  }
 }
 
 export type ApiMethod = keyof ApiContract
@@ -113,12 +161,17 @@ export type ApiResult<M extends ApiMethod> = ApiContract[M]['result']
 export interface ApiEvents {
   /** The window is closing (or the app quitting): save what is unsaved, then call `confirmFlushed`. */
   flushRequested: Empty
+  /** A day's export wrote another file (or is starting, with `done` 0). */
+  dayExportProgress: DayExportProgress
 }
 
 export type ApiEvent = keyof ApiEvents
 
 /** Every event name, as a runtime list for the preload and the test transport. */
-export const API_EVENTS = ['flushRequested'] as const satisfies readonly ApiEvent[]
+export const API_EVENTS = [
+  'flushRequested',
+  'dayExportProgress'
+] as const satisfies readonly ApiEvent[]
 
 type UnlistedEvent = Exclude<ApiEvent, (typeof API_EVENTS)[number]>
 /** Compile-time proof that API_EVENTS names every event of the contract. */
@@ -161,7 +214,14 @@ export const API_METHODS = [
   'getClinicDetails',
   'setClinicDetails',
   'getPrivacyNotice',
-  'setPrivacyNotice'
+  'setPrivacyNotice',
+  'exportSummaryPdf',
+  'printSummary',
+  'exportDaySummaries',
+  'cancelDayExport',
+  'getPdfSettings',
+  'setPdfSettings',
+  'exportFhir'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -206,5 +266,14 @@ export const METHOD_ACCESS: {
   setClinicDetails: { roles: ['staff'] },
   // The patient reads the notice on the consent step before ticking the privacy box.
   getPrivacyNotice: { roles: ['staff', 'patient'] },
-  setPrivacyNotice: { roles: ['staff'] }
+  setPrivacyNotice: { roles: ['staff'] },
+  // Summaries leave the app as files or paper: staff decide that, never the patient's screen.
+  exportSummaryPdf: { roles: ['staff'] },
+  printSummary: { roles: ['staff'] },
+  exportDaySummaries: { roles: ['staff'] },
+  cancelDayExport: { roles: ['staff'] },
+  getPdfSettings: { roles: ['staff'] },
+  setPdfSettings: { roles: ['staff'] },
+  // A bundle of clinical records leaving the app: staff only, like the PDF.
+  exportFhir: { roles: ['staff'] }
 }

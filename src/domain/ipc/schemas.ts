@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { validateAnswers } from '../validateAnswers'
 import { validateClinicDetails, type ClinicDetails } from '../clinicDetails'
 import { validatePrivacyNotice, type PrivacyNotice } from '../privacyNotice'
+import { validatePdfSettings, type PdfSettings } from '../pdfSettings'
+import { isIsoDate } from '../dates'
 import type { IntakeAnswers } from '../types'
 import type { ApiArgs, ApiMethod } from './contract'
 
@@ -58,6 +60,25 @@ export const privacyNoticeSchema: z.ZodType<PrivacyNotice> = z.unknown().transfo
   return z.NEVER
 })
 
+/** PDF settings checked by the domain validator, each issue naming its field. */
+export const pdfSettingsSchema: z.ZodType<PdfSettings> = z.unknown().transform((value, ctx) => {
+  const result = validatePdfSettings(value)
+  if (result.ok) return result.settings
+  for (const issue of result.issues) {
+    ctx.addIssue({
+      code: 'custom',
+      message: issue.message,
+      path: issue.itemId ? [issue.itemId] : [],
+      params: { issueCode: issue.code }
+    })
+  }
+  return z.NEVER
+})
+
+const calendarDate = z
+  .string()
+  .refine(isIsoDate, { message: 'The date must be a real calendar day (YYYY-MM-DD).' })
+
 const empty = z.object({}).strict()
 const pin = z.string().regex(/^\d{4,8}$/, { message: 'The PIN must be 4 to 8 digits.' })
 
@@ -87,5 +108,15 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   getClinicDetails: empty,
   setClinicDetails: clinicDetailsSchema,
   getPrivacyNotice: empty,
-  setPrivacyNotice: privacyNoticeSchema
+  setPrivacyNotice: privacyNoticeSchema,
+  exportSummaryPdf: z.object({ id }).strict(),
+  printSummary: z.object({ id }).strict(),
+  exportDaySummaries: z.object({ date: calendarDate }).strict(),
+  cancelDayExport: empty,
+  getPdfSettings: empty,
+  setPdfSettings: pdfSettingsSchema,
+  exportFhir: z.union([
+    z.object({ ids: z.array(id).min(1).max(200) }).strict(),
+    z.object({ date: calendarDate }).strict()
+  ])
 }

@@ -175,7 +175,9 @@ describe('the default notices in the messages', () => {
     'the %s default is a valid notice of several paragraphs, already normalised',
     (language) => {
       const text = defaults[language].privacyNotice.defaultText
-      const notice = noticeOf(validatePrivacyNotice({ ...DEFAULT_PRIVACY_NOTICE, [language]: text }))
+      const notice = noticeOf(
+        validatePrivacyNotice({ ...DEFAULT_PRIVACY_NOTICE, [language]: text })
+      )
       expect(notice[language]).toBe(text)
       expect(privacyNoticeParagraphs(text).length).toBeGreaterThanOrEqual(6)
     }

@@ -13,6 +13,7 @@ import type {
   IntakeAnswers,
   IntakePage,
   IntakeRecord,
+  IntakeSummary,
   ListIntakesQuery,
   UnfinishedIntake,
   RedFlagActor
@@ -50,6 +51,13 @@ export interface IntakeService {
   list(query: ListIntakesQuery): Promise<IntakePage>
   /** Drafts not yet submitted, newest first, at most 50. */
   listUnfinished(): Promise<readonly UnfinishedIntake[]>
+  /**
+   * The intakes submitted on one calendar day (`YYYY-MM-DD`) of this
+   * computer's clock, from midnight to midnight local time, in the order they
+   * were submitted: what "the day's intakes" means at the clinic. A date that
+   * is not a real day is an `invalid-argument`.
+   */
+  listSubmittedOn(date: string): Promise<readonly IntakeSummary[]>
   /** Deletes a draft. A submitted intake is a `conflict`: clinical records are not deleted. */
   discardDraft(id: string): Promise<void>
 }

@@ -228,6 +228,24 @@ class FakeIntakeApi implements AppApi {
   exportFhir(): ReturnType<AppApi['exportFhir']> {
     return notFaked('exportFhir')
   }
+  exportSummaryPdf(): ReturnType<AppApi['exportSummaryPdf']> {
+    return notFaked('exportSummaryPdf')
+  }
+  printSummary(): ReturnType<AppApi['printSummary']> {
+    return notFaked('printSummary')
+  }
+  exportDaySummaries(): ReturnType<AppApi['exportDaySummaries']> {
+    return notFaked('exportDaySummaries')
+  }
+  cancelDayExport(): ReturnType<AppApi['cancelDayExport']> {
+    return notFaked('cancelDayExport')
+  }
+  getPdfSettings(): ReturnType<AppApi['getPdfSettings']> {
+    return notFaked('getPdfSettings')
+  }
+  setPdfSettings(): ReturnType<AppApi['setPdfSettings']> {
+    return notFaked('setPdfSettings')
+  }
 }
 
 type StoreModule = typeof IntakeDraftModule

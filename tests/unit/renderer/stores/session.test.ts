@@ -189,6 +189,36 @@ class FakeSessionApi implements AppApi {
   exportFhir(args: ApiArgs<'exportFhir'>): ReturnType<AppApi['exportFhir']> {
     return this.call('exportFhir', args, () => fail({ code: 'internal', message: 'Not faked.' }))
   }
+  exportSummaryPdf(args: ApiArgs<'exportSummaryPdf'>): ReturnType<AppApi['exportSummaryPdf']> {
+    return this.call('exportSummaryPdf', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  printSummary(args: ApiArgs<'printSummary'>): ReturnType<AppApi['printSummary']> {
+    return this.call('printSummary', args, () => fail({ code: 'internal', message: 'Not faked.' }))
+  }
+  exportDaySummaries(
+    args: ApiArgs<'exportDaySummaries'>
+  ): ReturnType<AppApi['exportDaySummaries']> {
+    return this.call('exportDaySummaries', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  cancelDayExport(args: ApiArgs<'cancelDayExport'>): ReturnType<AppApi['cancelDayExport']> {
+    return this.call('cancelDayExport', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  getPdfSettings(args: ApiArgs<'getPdfSettings'>): ReturnType<AppApi['getPdfSettings']> {
+    return this.call('getPdfSettings', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
+  setPdfSettings(args: ApiArgs<'setPdfSettings'>): ReturnType<AppApi['setPdfSettings']> {
+    return this.call('setPdfSettings', args, () =>
+      fail({ code: 'internal', message: 'Not faked.' })
+    )
+  }
 }
 
 type SessionModule = typeof SessionStoreModule

@@ -1,0 +1,142 @@
+/**
+ * The summary's bytes: rendered by the same function the PDF worker runs,
+ * then read back with pdfjs-dist (text, page count), checked with
+ * `qpdf --check`, and kept as PNG pages under test-results/pdf-pages/ for
+ * people to open. Hostile input must still give a valid PDF in bounded time.
+ */
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createSummaryRenderer,
+  type RenderSummary
+} from '../../../../../electron/main/services/pdf/renderSummary'
+import { sharedFontStats } from '../../../../../electron/main/services/pdf/sharedFonts'
+import { CATALOGUE, type AnswerValue } from '../../../../../src/domain'
+import { keepPdfAndPages, pdfPages, pdfToolsInstalled, qpdfCheck } from './pdfBytes'
+import {
+  FONT_DIR,
+  ROOT,
+  caseRecord,
+  chineseRecord,
+  complexRecord,
+  emergencyRecord,
+  summaryInput,
+  typicalRecord
+} from './summaryFixtures'
+
+const PAGES_DIR = join(ROOT, 'test-results', 'pdf-pages')
+const tools = pdfToolsInstalled()
+if (!tools) console.log('qpdf/pdftoppm not installed: structure checks and page pictures skipped')
+
+let render: RenderSummary
+
+beforeAll(() => {
+  render = createSummaryRenderer({ fontDir: FONT_DIR, timeZone: 'UTC' })
+})
+
+/** Renders, checks the structure and keeps the pages; returns the text of each page. */
+async function renderAndRead(name: string, input: ReturnType<typeof summaryInput>): Promise<string[]> {
+  const bytes = await render(input)
+  expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+  if (tools) {
+    expect(qpdfCheck(bytes)).toContain('No syntax or stream encoding errors')
+    expect(keepPdfAndPages(bytes, PAGES_DIR, name).length).toBeGreaterThan(0)
+  }
+  return pdfPages(bytes)
+}
+
+describe('the rendered summary', () => {
+  it('prints a typical intake on two A4 pages, with the name, scores and the page footer', async () => {
+    const pages = await renderAndRead('typical', summaryInput(typicalRecord()))
+    expect(pages.length).toBeLessThanOrEqual(2)
+    const text = pages.join('\n')
+    for (const expected of [
+      'Okafor, Maya',
+      'Intake summary',
+      'No red flags on this questionnaire (20 of 20 answered no)',
+      '3 / 10',
+      'Low risk',
+      'STarT Back Screening Tool © Keele University 2007',
+      'Consistent with delayed-onset muscle soreness',
+      'Confidential patient information'
+    ])
+      expect(text).toContain(expected)
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`)
+    expect(text).not.toMatch(/rf\.|sb\.\d|patient\./)
+  })
+
+  it('prints an emergency with its reasons and recommendation on the first page', async () => {
+    const pages = await renderAndRead('emergency', summaryInput(emergencyRecord()))
+    const first = pages[0] ?? ''
+    expect(first).toContain('Overall concern: EMERGENCY')
+    expect(first).toContain('Cauda equina')
+    expect(first).toContain('Bladder dysfunction: yes')
+    expect(first).toContain('Saddle anaesthesia: yes')
+    expect(first).toContain('Emergency Department')
+  })
+
+  it('fits a complex intake (every flag at once) on three pages', async () => {
+    const pages = await renderAndRead('complex', summaryInput(complexRecord()))
+    expect(pages.length).toBeLessThanOrEqual(3)
+    const text = pages.join('\n')
+    for (const condition of ['Cauda equina', 'Malignancy', 'Spinal infection', 'Fracture'])
+      expect(text).toContain(condition)
+    expect(text).toContain('Apixaban 5 mg twice daily')
+  })
+
+  it('prints a Chinese name and Chinese text as real glyphs (extractable, not boxes)', async () => {
+    const pages = await renderAndRead('chinese-name', summaryInput(chineseRecord()))
+    const text = pages.join('\n')
+    expect(text).toContain('王, 小明')
+    expect(text).toContain('硬拉后第二天腰部酸痛')
+    expect(text).toContain('Chinese (Simplified)')
+  })
+
+  it('follows the US Letter setting', async () => {
+    const bytes = await render(summaryInput(typicalRecord(), 'LETTER'))
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/)
+  })
+
+  it('wraps very long free text instead of running off the page', async () => {
+    const long = Array.from({ length: 60 }, (_, index) =>
+      index % 7 === 0
+        ? 'https://example.org/a-very-long-unbroken-address-that-never-ends-with-a-space-in-it'
+        : 'The pain started during the third set of deadlifts and has not eased since then.'
+    ).join(' ')
+    const record = caseRecord('doms-routine', {
+      'complaint.description': long.slice(0, 2000),
+      'history.medications': 'x'.repeat(2000),
+      'goals.text': long.slice(0, 2000)
+    })
+    const pages = await renderAndRead('long-free-text', summaryInput(record))
+    expect(pages.join('').replace(/\s/g, '')).toContain('x'.repeat(2000))
+  })
+
+  it('reuses the parsed fonts and shaped words from one summary to the next', async () => {
+    const before = sharedFontStats()
+    await render(summaryInput(typicalRecord()))
+    const after = sharedFontStats()
+    expect(after.fontsParsed).toBe(before.fontsParsed)
+    expect(after.runHits).toBeGreaterThan(before.runHits)
+  })
+
+  it('gives a valid PDF in bounded time for hostile input', async () => {
+    const everyText: Record<string, AnswerValue> = {}
+    for (const item of CATALOGUE)
+      if (item.type === 'text' && item.id !== 'consent.signature')
+        everyText[item.id] = `${'Ünïcødé ✓ 中文 '.repeat(140)}`.slice(0, 2000)
+    const record = caseRecord('everything-at-once', {
+      ...everyText,
+      'patient.givenName': `\u202Eevil\u202C Maya 😀👩‍⚕️ \uD800 \uDFFF`,
+      'patient.familyName': 'W'.repeat(100_000),
+      'complaint.description': `${'🙂'.repeat(500)} \u0000\u0007 ${'\u202E'.repeat(50)} 한국어 עברית العربية`
+    })
+    const started = performance.now()
+    const pages = await renderAndRead('hostile', summaryInput(record))
+    expect(performance.now() - started).toBeLessThan(30_000)
+    const text = pages.join('\n')
+    expect(text).toContain('evil Maya')
+    expect(text).not.toContain('\u202E')
+    expect(text.replace(/\s/g, '')).toContain('W'.repeat(500))
+  }, 60_000)
+})
