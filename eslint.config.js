@@ -61,6 +61,7 @@ export default tseslint.config(
                 '!../signaturePath',
                 '!../clinicDetails',
                 '!../privacyNotice',
+                '!../textFields',
                 '!../clinicianText',
                 '!../pdfSettings',
                 '!../summaryExport'

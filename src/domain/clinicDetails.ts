@@ -3,6 +3,7 @@
  * patient on the emergency screen (the phone) and, later, printed on the PDF
  * summary. They describe the clinic, not a patient, so they are no patient data.
  */
+import { validateTextFields } from './textFields'
 import type { ValidationIssue } from './errors'
 
 /**
@@ -135,51 +136,16 @@ function checkField(field: ClinicDetailsField, value: string): ValidationIssue[]
  *   plain English message.
  */
 export function validateClinicDetails(input: unknown): ClinicDetailsValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          itemId: '',
-          code: 'not-an-object',
-          message:
-            'The clinic details must be an object with a name, an address and a phone number.'
-        }
-      ]
-    }
-  }
-  const record = input as Record<string, unknown>
-  const issues: ValidationIssue[] = []
-  for (const key of Object.keys(record)) {
-    if (!isClinicDetailsField(key)) {
-      issues.push({
-        itemId: key,
-        code: 'unknown-item',
-        message: `"${key}" is not one of the clinic details (name, address, phone).`
-      })
-    }
-  }
-  const details: Record<ClinicDetailsField, string> = { name: '', address: '', phone: '' }
-  for (const field of FIELDS) {
-    const value = record[field]
-    if (value === undefined) {
-      issues.push({
-        itemId: field,
-        code: 'required',
-        message: `${FIELD_LABELS[field]} is missing (send an empty text to leave it unset).`
-      })
-    } else if (typeof value !== 'string') {
-      issues.push({
-        itemId: field,
-        code: 'wrong-type',
-        message: `${FIELD_LABELS[field]} must be text.`
-      })
-    } else {
-      details[field] = normalise(field, value)
-      issues.push(...checkField(field, details[field]))
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, details }
+  const result = validateTextFields(input, {
+    fields: FIELDS,
+    labels: FIELD_LABELS,
+    notAnObject: 'The clinic details must be an object with a name, an address and a phone number.',
+    describedAs: 'the clinic details (name, address, phone)',
+    emptyMeans: 'leave it unset',
+    normalise,
+    check: checkField
+  })
+  return result.ok ? { ok: true, details: result.values } : result
 }
 
 /** Whether none of the three details is set. */

@@ -7,6 +7,7 @@
  * default for that language", so a clinic that never writes one keeps getting
  * the app's wording as it improves.
  */
+import { validateTextFields } from './textFields'
 import type { ValidationIssue } from './errors'
 
 /** The languages a notice is written in: the patient languages of the form. */
@@ -119,51 +120,17 @@ function checkText(language: PrivacyNoticeLanguage, text: string): ValidationIss
  *   a plain English message.
  */
 export function validatePrivacyNotice(input: unknown): PrivacyNoticeValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          itemId: '',
-          code: 'not-an-object',
-          message:
-            'The privacy notice must be an object with an English, a Chinese and a Spanish text.'
-        }
-      ]
-    }
-  }
-  const record = input as Record<string, unknown>
-  const issues: ValidationIssue[] = []
-  for (const key of Object.keys(record)) {
-    if (!isPrivacyNoticeLanguage(key)) {
-      issues.push({
-        itemId: key,
-        code: 'unknown-item',
-        message: `"${key}" is not one of the privacy notice languages (en, zh, es).`
-      })
-    }
-  }
-  const notice: Record<PrivacyNoticeLanguage, string> = { en: '', zh: '', es: '' }
-  for (const language of PRIVACY_NOTICE_LANGUAGES) {
-    const value = record[language]
-    if (value === undefined) {
-      issues.push({
-        itemId: language,
-        code: 'required',
-        message: `${LANGUAGE_LABELS[language]} is missing (send an empty text to use the default).`
-      })
-    } else if (typeof value !== 'string') {
-      issues.push({
-        itemId: language,
-        code: 'wrong-type',
-        message: `${LANGUAGE_LABELS[language]} must be text.`
-      })
-    } else {
-      notice[language] = normalisePrivacyNoticeText(value)
-      issues.push(...checkText(language, notice[language]))
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, notice }
+  const result = validateTextFields(input, {
+    fields: PRIVACY_NOTICE_LANGUAGES,
+    labels: LANGUAGE_LABELS,
+    notAnObject:
+      'The privacy notice must be an object with an English, a Chinese and a Spanish text.',
+    describedAs: 'the privacy notice languages (en, zh, es)',
+    emptyMeans: 'use the default',
+    normalise: (_language, value) => normalisePrivacyNoticeText(value),
+    check: checkText
+  })
+  return result.ok ? { ok: true, notice: result.values } : result
 }
 
 /** Whether every language shows the app's default notice (nothing of the clinic's own). */
