@@ -87,7 +87,8 @@ export default {
       dayProgressLabel: 'Summaries written',
       dayDone: 'Saved {written} of {total} summaries to {folder}.',
       dayNone: 'No intake was submitted on {date}.',
-      dayCancelled: 'Cancelled after {written} of {total} summaries; those are kept whole in {folder}.',
+      dayCancelled:
+        'Cancelled after {written} of {total} summaries; those are kept whole in {folder}.',
       dayNoFolder: 'Not exported: the folder dialog was closed.',
       dayFailed: 'Not written: {fileName} ({message})',
       settingsTitle: 'PDF summary',

@@ -21,6 +21,8 @@ export const useSummaryExportStore = defineStore('summaryExport', () => {
   /** The intake whose summary is being made, exported or printed. */
   const busyId = ref<string | null>(null)
   const outcome = ref<SummaryOutcome | null>(null)
+  /** The intake `outcome` and `error` are about, so another record's page does not show them. */
+  const outcomeFor = ref<string | null>(null)
   const error = ref<string | null>(null)
   const dayRunning = ref(false)
   const dayProgress = ref<DayExportProgress | null>(null)
@@ -28,6 +30,7 @@ export const useSummaryExportStore = defineStore('summaryExport', () => {
 
   function reset(id: string | null): void {
     busyId.value = id
+    outcomeFor.value = id
     outcome.value = id === null ? null : { kind: 'making' }
     error.value = null
   }
@@ -94,6 +97,7 @@ export const useSummaryExportStore = defineStore('summaryExport', () => {
   return {
     busyId,
     outcome,
+    outcomeFor,
     error,
     dayRunning,
     dayProgress,

@@ -5,6 +5,7 @@
  */
 import { formatTable, type BenchRow } from './harness'
 import { runRendererBenchmarks } from './renderer.bench'
+import { runPdfBenchmarks } from './pdf.bench'
 import { runStorageBenchmarks } from './storage.bench'
 
 const rows: BenchRow[] = []
@@ -12,5 +13,7 @@ console.log('Storage (better-sqlite3, durable WAL, 100,000 intakes for the list)
 rows.push(...(await runStorageBenchmarks((line) => console.log(`  ${line}`))))
 console.log('Renderer (built app in Chromium over the web transport)...')
 rows.push(...(await runRendererBenchmarks((line) => console.log(`  ${line}`))))
+console.log('PDF summary (built pdfmake worker vs Chromium page.pdf() of the same content)...')
+rows.push(...(await runPdfBenchmarks((line) => console.log(`  ${line}`))))
 console.log()
 console.log(formatTable(rows))

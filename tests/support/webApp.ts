@@ -195,6 +195,9 @@ export async function launchWebApp(
       return { ok: false, error: { code: 'forbidden', message: 'Unknown channel.' } }
     return app.intercept?.(method, args) ?? core.dispatch(method, args)
   })
+  // Under tsx (the benchmarks) esbuild keeps function names by wrapping them in
+  // `__name(...)`, which the serialized installApi then calls in the page.
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target' })
   await context.addInitScript(installApi, { methods: API_METHODS })
   await serveRenderer(context)
   const page = await context.newPage()

@@ -74,13 +74,17 @@ export function createWorkerRenderer(options: WorkerClientOptions): SummaryRende
       else request.reject(new Error(reply.message))
       scheduleIdle()
     })
+    // Only the current worker's end fails what is pending: an old worker's late
+    // 'exit' must not fail requests a fresh worker is already serving.
     started.on('error', (error: Error) => {
-      if (worker === started) worker = null
+      if (worker !== started) return
+      worker = null
       failAll(error)
     })
     started.on('exit', (code) => {
-      if (worker === started) worker = null
-      if (pending.size > 0) failAll(new Error(`The PDF worker stopped (exit code ${code}).`))
+      if (worker !== started) return
+      worker = null
+      failAll(new Error(`The PDF worker stopped (exit code ${code}).`))
     })
     worker = started
     return started

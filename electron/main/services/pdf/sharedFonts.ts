@@ -17,8 +17,9 @@
  * slower, and {@link sharedFontStats} shows no hits.
  */
 import { createRequire } from 'node:module'
+import type * as PdfmakeModule from 'pdfmake'
 
-type Pdfmake = typeof import('pdfmake')
+type Pdfmake = typeof PdfmakeModule
 
 interface Position {
   [key: string]: number

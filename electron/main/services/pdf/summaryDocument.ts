@@ -25,6 +25,7 @@ import {
   type TriggerLine
 } from '../../../../src/domain/clinicianText'
 import {
+  NAME_MAX_LENGTH,
   RED_FLAG_ITEMS,
   START_BACK_NOTICE,
   catalogueItem,
@@ -163,6 +164,13 @@ function localParts(iso: string, timeZone: string | undefined): { date: string; 
   }
 }
 
+/** A name no longer than the form allows (a stored value never is; a damaged one is cut, marked by an ellipsis). */
+function clip(text: string | null, max: number): string | null {
+  if (text === null) return null
+  const characters = [...text]
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`
+}
+
 /** Whole days from one calendar day to another (both `YYYY-MM-DD`). */
 function daysBetween(from: string, to: string): number | null {
   const a = Date.parse(`${from}T00:00:00Z`)
@@ -173,8 +181,8 @@ function daysBetween(from: string, to: string): number | null {
 
 /** The patient's name as a clinic files it: `Family, Given`. */
 export function patientFileName(answers: IntakeAnswers): string {
-  const family = answerString(answers, 'patient.familyName')
-  const given = answerString(answers, 'patient.givenName')
+  const family = clip(answerString(answers, 'patient.familyName'), NAME_MAX_LENGTH)
+  const given = clip(answerString(answers, 'patient.givenName'), NAME_MAX_LENGTH)
   return [family, given].filter((part) => part !== null).join(', ') || 'Name not given'
 }
 
@@ -238,8 +246,11 @@ export function buildSummaryDocument(
 
   // ---- small builders --------------------------------------------------------
   // The section is named in the node's style so tests can read the order back.
-  const heading = (section: SummarySection, title: string): ContentText =>
-    w.text(title, { style: ['heading', `section-${section}`] })
+  // headlineLevel lets pageBreakBefore (below) keep a heading with what follows it.
+  const heading = (section: SummarySection, title: string): ContentText => ({
+    ...w.text(title, { style: ['heading', `section-${section}`] }),
+    headlineLevel: 1
+  })
   const row = (label: string, value: Content): TableCell[] => [
     w.text(label, { style: 'label' }),
     value
@@ -248,7 +259,8 @@ export function buildSummaryDocument(
     rows.length === 0
       ? w.text('Nothing recorded.', { style: 'muted' })
       : {
-          table: { widths: [LABEL_WIDTH, '*'], body: rows, dontBreakRows: true },
+          // Rows may break across pages: a long answer must never be cut off.
+          table: { widths: [LABEL_WIDTH, '*'], body: rows },
           layout: 'noBorders',
           margin: [0, 0, 0, 2]
         }
@@ -489,7 +501,7 @@ export function buildSummaryDocument(
   // ---- 4. where it hurts ---------------------------------------------------------
   const regions = answerList(answers, 'pain.regions')
   const figure = (view: 'front' | 'back'): Column => ({
-    width: 78,
+    width: 80,
     stack: [
       w.text(view === 'front' ? 'Front' : 'Back', { alignment: 'center', bold: true, fontSize: 8 }),
       {
@@ -533,7 +545,7 @@ export function buildSummaryDocument(
     heading('pain', 'Where it hurts'),
     {
       columns: [
-        { width: 168, columns: [figure('front'), figure('back')], columnGap: 6 },
+        { width: 176, columns: [figure('front'), figure('back')], columnGap: 16 },
         {
           width: '*',
           stack: [
@@ -613,30 +625,39 @@ export function buildSummaryDocument(
     row('Answered in', w.text(language ?? 'English (no other language chosen)')),
     row('', w.text(START_BACK_NOTICE, { style: 'small' }))
   )
-  const scoreSection: Content[] = [heading('scores', 'Scores'), fieldTable(scoreRows)]
+  const scoreSection: Content[] = [
+    { stack: [heading('scores', 'Scores'), fieldTable(scoreRows)], unbreakable: true }
+  ]
 
   // ---- 6. patterns ----------------------------------------------------------------------
   const patterns: Content[] = [
-    heading('patterns', 'Patterns to consider (not a diagnosis)'),
-    evaluation.patterns.length === 0
-      ? w.text('None on this questionnaire.')
-      : {
-          ul: evaluation.patterns.map((pattern) => ({
-            stack: [
-              w.text(PATTERN_LABELS[pattern.id], { bold: true }),
-              w.text(
-                `Triggered by: ${pattern.triggeredBy
-                  .map((id) => triggerLine(id, answers, evaluation.age))
-                  .filter((line) => catalogueItem(line.id) !== undefined || line.label !== line.id)
-                  .map((line) =>
-                    line.value === null ? line.label : `${line.label}: ${line.value}`
+    {
+      unbreakable: true,
+      stack: [
+        heading('patterns', 'Patterns to consider (not a diagnosis)'),
+        evaluation.patterns.length === 0
+          ? w.text('None on this questionnaire.')
+          : {
+              ul: evaluation.patterns.map((pattern) => ({
+                stack: [
+                  w.text(PATTERN_LABELS[pattern.id], { bold: true }),
+                  w.text(
+                    `Triggered by: ${pattern.triggeredBy
+                      .map((id) => triggerLine(id, answers, evaluation.age))
+                      .filter(
+                        (line) => catalogueItem(line.id) !== undefined || line.label !== line.id
+                      )
+                      .map((line) =>
+                        line.value === null ? line.label : `${line.label}: ${line.value}`
+                      )
+                      .join('; ')}`,
+                    { style: 'small' }
                   )
-                  .join('; ')}`,
-                { style: 'small' }
-              )
-            ]
-          }))
-        }
+                ]
+              }))
+            }
+      ]
+    }
   ]
 
   // ---- 7. history and goals ---------------------------------------------------------------
@@ -695,40 +716,46 @@ export function buildSummaryDocument(
     answers['consent.privacy'] === true ? 'the privacy notice' : null
   ].filter((part): part is string => part !== null)
   const signature = options.omitSignatureImage ? null : signatureContent(answers)
+  // Who signed and the signature stay together on one page.
   const consent: Content[] = [
-    heading('consent', 'Consent'),
-    fieldTable(
-      rows(
-        row(
-          'Agreed to',
-          w.text(agreedTo.length === 0 ? 'Not yet agreed' : capitalise(agreedTo.join(' and ')))
-        ),
-        row(
-          'Signed by',
-          w.text(
-            signedBy === null ? 'Not yet signed' : `${signedBy} (${relationship.toLowerCase()})`
-          )
-        ),
-        row(
-          'When',
-          w.text(
-            record.submittedAt === null
-              ? 'Not yet submitted'
-              : `${localParts(record.submittedAt, zone).date} ${localParts(record.submittedAt, zone).time} (on submission)`
-          )
-        ),
-        row(
-          'Signature',
-          signature ??
-            w.text(
-              answers['consent.signature'] === undefined
-                ? 'Not drawn'
-                : 'Drawn on the device (kept in the record)',
-              { style: 'muted' }
+    {
+      unbreakable: true,
+      stack: [
+        heading('consent', 'Consent'),
+        fieldTable(
+          rows(
+            row(
+              'Agreed to',
+              w.text(agreedTo.length === 0 ? 'Not yet agreed' : capitalise(agreedTo.join(' and ')))
+            ),
+            row(
+              'Signed by',
+              w.text(
+                signedBy === null ? 'Not yet signed' : `${signedBy} (${relationship.toLowerCase()})`
+              )
+            ),
+            row(
+              'When',
+              w.text(
+                record.submittedAt === null
+                  ? 'Not yet submitted'
+                  : `${localParts(record.submittedAt, zone).date} ${localParts(record.submittedAt, zone).time} (on submission)`
+              )
+            ),
+            row(
+              'Signature',
+              signature ??
+                w.text(
+                  answers['consent.signature'] === undefined
+                    ? 'Not drawn'
+                    : 'Drawn on the device (kept in the record)',
+                  { style: 'muted' }
+                )
             )
+          )
         )
-      )
-    )
+      ]
+    }
   ]
 
   function signatureContent(all: IntakeAnswers): Content | null {
@@ -752,7 +779,7 @@ export function buildSummaryDocument(
       : null
 
   // The footer has one line: a name longer than it fits is shortened there (the header has it whole).
-  const shortName = [...name].length > 60 ? `${[...name].slice(0, 59).join('')}…` : name
+  const shortName = clip(name, 40) ?? name
   const footerName = `${shortName}${dob === null ? '' : `   ·   DOB ${dob}`}`
   return {
     pageSize: settings.pageSize,
@@ -781,6 +808,9 @@ export function buildSummaryDocument(
       ...history,
       ...consent
     ],
+    // A heading never ends a page: it moves to the next one with what it heads.
+    pageBreakBefore: (node, following) =>
+      node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
     footer: (currentPage: number, pageCount: number): Content => ({
       margin: [40, 12, 40, 0],
       columns: [

@@ -40,7 +40,8 @@ export function qpdfCheck(bytes: Uint8Array): string {
     const file = join(folder, 'check.pdf')
     writeFileSync(file, bytes)
     const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(`qpdf --check failed:\n${result.stdout}${result.stderr}`)
+    if (result.status !== 0)
+      throw new Error(`qpdf --check failed:\n${result.stdout}${result.stderr}`)
     return result.stdout
   } finally {
     rmSync(folder, { recursive: true, force: true })

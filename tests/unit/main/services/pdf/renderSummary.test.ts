@@ -10,7 +10,7 @@ import {
   createSummaryRenderer,
   type RenderSummary
 } from '../../../../../electron/main/services/pdf/renderSummary'
-import { sharedFontStats } from '../../../../../electron/main/services/pdf/sharedFonts'
+import { loadPdfmake, sharedFontStats } from '../../../../../electron/main/services/pdf/sharedFonts'
 import { CATALOGUE, type AnswerValue } from '../../../../../src/domain'
 import { keepPdfAndPages, pdfPages, pdfToolsInstalled, qpdfCheck } from './pdfBytes'
 import {
@@ -35,7 +35,10 @@ beforeAll(() => {
 })
 
 /** Renders, checks the structure and keeps the pages; returns the text of each page. */
-async function renderAndRead(name: string, input: ReturnType<typeof summaryInput>): Promise<string[]> {
+async function renderAndRead(
+  name: string,
+  input: ReturnType<typeof summaryInput>
+): Promise<string[]> {
   const bytes = await render(input)
   expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
   if (tools) {
@@ -109,7 +112,42 @@ describe('the rendered summary', () => {
       'goals.text': long.slice(0, 2000)
     })
     const pages = await renderAndRead('long-free-text', summaryInput(record))
-    expect(pages.join('').replace(/\s/g, '')).toContain('x'.repeat(2000))
+    // Every letter printed, even where the row continues on the next page.
+    const runs =
+      pages
+        .join('')
+        .replace(/\s/g, '')
+        .match(/x{10,}/g) ?? []
+    expect(runs.reduce((sum, run) => sum + run.length, 0)).toBe(2000)
+  })
+
+  it('draws a PNG signature, and still makes the summary when the PNG cannot be decoded', async () => {
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    const good = await render(
+      summaryInput(caseRecord('doms-routine', { 'consent.signature': png }))
+    )
+    if (tools) qpdfCheck(good)
+    expect(Buffer.from(good).toString('latin1')).toContain('/Subtype /Image')
+    // PNG magic, then garbage: the summary comes out without the image.
+    const broken = `data:image/png;base64,${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64')}`
+    const bytes = await render(
+      summaryInput(caseRecord('doms-routine', { 'consent.signature': broken }))
+    )
+    expect((await pdfPages(bytes)).join('\n')).toContain('Drawn on the device (kept in the record)')
+  })
+
+  it('lets pdfmake read no file and fetch no URL', async () => {
+    const pdfmake = loadPdfmake()
+    const attempt = (image: string): Promise<unknown> =>
+      pdfmake.createPdf({ content: [{ image }], defaultStyle: { font: 'NotoSans' } }).getBuffer()
+    await expect(attempt(join(FONT_DIR, 'NotoSans-Regular.ttf'))).rejects.toThrow(
+      /denied by resource access policy/
+    )
+    await expect(attempt('/etc/hostname')).rejects.toThrow(/denied by resource access policy/)
+    await expect(attempt('https://example.org/tracker.png')).rejects.toThrow(
+      /denied by resource access policy/
+    )
   })
 
   it('reuses the parsed fonts and shaped words from one summary to the next', async () => {
@@ -129,6 +167,7 @@ describe('the rendered summary', () => {
       ...everyText,
       'patient.givenName': `\u202Eevil\u202C Maya 😀👩‍⚕️ \uD800 \uDFFF`,
       'patient.familyName': 'W'.repeat(100_000),
+      'history.surgeries': 'Z'.repeat(100_000),
       'complaint.description': `${'🙂'.repeat(500)} \u0000\u0007 ${'\u202E'.repeat(50)} 한국어 עברית العربية`
     })
     const started = performance.now()
@@ -137,6 +176,12 @@ describe('the rendered summary', () => {
     const text = pages.join('\n')
     expect(text).toContain('evil Maya')
     expect(text).not.toContain('\u202E')
-    expect(text.replace(/\s/g, '')).toContain('W'.repeat(500))
+    const flat = text.replace(/\s/g, '')
+    // A name is cut to the form's 100 characters; free text is printed whole, wrapped.
+    expect(flat).toContain(`${'W'.repeat(99)}…`)
+    expect(flat).not.toContain('W'.repeat(100))
+    expect(flat).toContain('Z'.repeat(1000))
+    // Red flags still come first, on page 1.
+    expect(pages[0]).toContain('RED FLAGS')
   }, 60_000)
 })

@@ -52,7 +52,8 @@ function sectionOrder(node: unknown, into: string[] = []): string[] {
     const styles = Array.isArray(style) ? style : [style]
     for (const name of styles)
       if (typeof name === 'string' && name.startsWith('section-')) into.push(name.slice(8))
-    for (const value of Object.values(node)) if (typeof value === 'object') sectionOrder(value, into)
+    for (const value of Object.values(node))
+      if (typeof value === 'object') sectionOrder(value, into)
   }
   return into
 }
@@ -165,7 +166,7 @@ describe('buildSummaryDocument', () => {
   it('says where today’s rules read a stored intake differently', () => {
     const record = versionOneRecord('cauda-equina-emergency')
     const text = printed(build(record))
-    expect(text).toContain('Today\'s rules (version 2) read this intake differently')
+    expect(text).toContain("Today's rules (version 2) read this intake differently")
     expect(text).toContain('Cauda equina: Emergency (was no flag)')
   })
 
@@ -242,7 +243,8 @@ describe('buildSummaryDocument', () => {
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
     const withPng = build(caseRecord('doms-routine', { 'consent.signature': png }))
     expect(withPng.images).toEqual({ signature: png })
-    const fake = 'data:image/png;base64,' + Buffer.from('<svg>not a png at all</svg>').toString('base64')
+    const fake =
+      'data:image/png;base64,' + Buffer.from('<svg>not a png at all</svg>').toString('base64')
     expect(build(caseRecord('doms-routine', { 'consent.signature': fake })).images).toBeUndefined()
   })
 })
@@ -255,8 +257,8 @@ describe('definitionStrings', () => {
       { stack: [{ text: [{ text: 'two', font: 'NotoSansSC' }] }] }
     ]
     expect(definitionStrings(content)).toEqual(['one', 'two'])
-    expect(definitionStrings({ text: [{ text: 'Fever: ' }, { text: 'yes', bold: true }] })).toEqual([
-      'Fever: yes'
-    ])
+    expect(definitionStrings({ text: [{ text: 'Fever: ' }, { text: 'yes', bold: true }] })).toEqual(
+      ['Fever: yes']
+    )
   })
 })
