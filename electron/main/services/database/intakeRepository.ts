@@ -3,7 +3,7 @@
  * become the domain's shapes. Business rules (validation, evaluation, who may
  * change what) live in the intake service; this module only stores and reads.
  */
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import {
   concernRank,
   type ConcernLevel,
@@ -216,6 +216,15 @@ export const INTAKE_LIST_QUERIES = {
  * on `submitted_at` keeps the meaning exact should that ever stop being true.
  * Exported so a test can check its query plan.
  */
+/**
+ * Drafts, highest concern first, then the most recently changed. `INDEXED BY`
+ * because the planner otherwise prefers the status index and sorts every
+ * draft (measured: 47 ms against well under 1 ms with 100,000 intakes).
+ */
+export const UNFINISHED_QUERY = `SELECT ${SUMMARY_COLUMNS}, answers
+  FROM intakes INDEXED BY intakes_unfinished_by_concern WHERE status = 'draft'
+  ORDER BY concern_rank DESC, updated_at DESC, id DESC LIMIT ?`
+
 export const SUBMITTED_BETWEEN_QUERY = `SELECT ${SUMMARY_COLUMNS} FROM intakes
   WHERE status = 'submitted' AND updated_at >= @from AND updated_at < @to
     AND submitted_at >= @from AND submitted_at < @to
@@ -307,10 +316,8 @@ export function createIntakeRepository(
     sparseAll: listQuery(INTAKE_LIST_QUERIES.sparseAll),
     sparseByStatus: listQuery(INTAKE_LIST_QUERIES.sparseByStatus)
   }
-  const unfinishedStatement = db.prepare<[number], SummaryRow & { answers: string }>(
-    `SELECT ${SUMMARY_COLUMNS}, answers FROM intakes WHERE status = 'draft'
-     ORDER BY concern_rank DESC, updated_at DESC, id DESC LIMIT ?`
-  )
+  // Prepared on first use: it names an index that only exists from schema version 4.
+  let unfinishedStatement: Statement<[number], SummaryRow & { answers: string }> | null = null
   const submittedBetweenStatement = db.prepare<[Record<string, unknown>], SummaryRow>(
     SUBMITTED_BETWEEN_QUERY
   )
@@ -389,6 +396,9 @@ export function createIntakeRepository(
     },
 
     listUnfinished(limit) {
+      unfinishedStatement ??= db.prepare<[number], SummaryRow & { answers: string }>(
+        UNFINISHED_QUERY
+      )
       return unfinishedStatement.all(limit).map((row) => {
         const answers = parseStoredAnswers(row.answers)
         if (answers === null) throw damaged(row.id, 'unreadable answers')

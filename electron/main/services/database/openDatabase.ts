@@ -41,20 +41,43 @@ export interface OpenDatabaseOptions {
 
 /** The 16 bytes every SQLite 3 database file starts with. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+/** The database header is the first 100 bytes of the file (sqlite.org/fileformat.html). */
+const HEADER_LENGTH = 100
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 /**
+ * A file standing alone (no `-wal` or `-journal` beside it) up to this size is
+ * checked from a copy in memory; bigger ones are opened read-only, which for a
+ * WAL-mode file creates empty `-wal` and `-shm` files beside it.
+ */
+const IN_MEMORY_CHECK_MAX_BYTES = 512 * 1024 * 1024
+
+/** What the first 100 bytes say about an existing file, read before SQLite is given it. */
+interface FileHeader {
+  readonly size: number
+  readonly userVersion: number
+  /** Header bytes 18 and 19 are 2: the file is in WAL mode. */
+  readonly wal: boolean
+}
+
+/**
  * Opens (creating if absent) the database at `filePath` and migrates it.
  *
- * Order matters: an existing file is first checked for the SQLite header, then
- * opened read-only for `user_version` and `PRAGMA quick_check`; only when all of
- * that passes is it opened read-write. Before an existing database is migrated
- * to a newer schema, a copy is written next to it as `<file>.v<N>.bak`.
+ * Order matters: an existing file is first read as plain bytes (it must be
+ * non-empty, start with a valid SQLite header, and carry a `user_version` this
+ * app understands), then checked by SQLite for `user_version`, foreign tables
+ * and `PRAGMA quick_check` on a copy in memory (or read-only when a log sits
+ * beside it), so a refused file is left as it was, with nothing created
+ * beside it. Only when all of that passes is it opened read-write. Before an
+ * existing database is migrated to a newer schema, a copy is written next to
+ * it as `<file>.v<N>.bak`. A new database is built under a temporary name and
+ * renamed into place, so an empty file at `filePath` is never one this
+ * function left behind: it is a damaged database, and is refused.
  *
- * @throws {DatabaseOpenError} when the file is not a database, is damaged, was
- *   written by a newer version of the app, or cannot be read. The file is left
- *   exactly as it was.
+ * @throws {DatabaseOpenError} when the file is empty, is not a database, is
+ *   damaged, was written by a newer version of the app, or cannot be read. The
+ *   file is left exactly as it was.
  */
 export function openDatabase(
   filePath: string,
@@ -64,19 +87,23 @@ export function openDatabase(
   assertMigrationsInOrder(migrations)
   const latest = migrations.length
   const nativeBinding = options.nativeBinding
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
 
-  const existing = existingFileSize(filePath) > 0
+  const existing = existingFileSize(filePath) !== null
   if (existing) {
-    checkHeader(filePath)
-    inspectReadOnly(filePath, latest, nativeBinding)
+    const header = readHeader(filePath)
+    if (header.userVersion > latest) {
+      throw newerVersionError(filePath, header.userVersion, latest)
+    }
+    inspect(filePath, header, latest, nativeBinding)
   } else {
-    fs.mkdirSync(path.dirname(filePath), { recursive: true })
+    createDatabase(filePath, migrations, nativeBinding, busyTimeoutMs)
   }
 
   let db: Database.Database
   try {
     db = new Database(filePath, nativeBinding === undefined ? {} : { nativeBinding })
-    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)
+    configure(db, busyTimeoutMs)
   } catch (error) {
     throw new DatabaseOpenError(
       'unreadable',
@@ -101,6 +128,96 @@ export function openDatabase(
   return db
 }
 
+/**
+ * Builds a new database under a temporary name beside `filePath`, migrated to
+ * the latest schema and closed (which folds the log back into the file), then
+ * moves it into place. A crash part-way leaves only the temporary files, which
+ * the next attempt removes; `filePath` is never an empty or half-built file.
+ */
+function createDatabase(
+  filePath: string,
+  migrations: readonly Migration[],
+  nativeBinding: string | undefined,
+  busyTimeoutMs: number
+): void {
+  const folder = path.dirname(filePath)
+  const temporaryPath = `${filePath}.new`
+  const removeTemporary = (): void => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      fs.rmSync(`${temporaryPath}${suffix}`, { force: true })
+    }
+  }
+  let db: Database.Database | undefined
+  try {
+    fs.mkdirSync(folder, { recursive: true })
+    removeTemporary()
+    db = new Database(temporaryPath, nativeBinding === undefined ? {} : { nativeBinding })
+    configure(db, busyTimeoutMs)
+  } catch (error) {
+    db?.close()
+    removeTemporary()
+    throw new DatabaseOpenError(
+      'unreadable',
+      filePath,
+      `A new database could not be created at "${filePath}" (${describeSqliteFailure(error)}). ` +
+        'Check that its folder is writable and that the disk is not full, then restart the app.',
+      error
+    )
+  }
+  try {
+    migrate(db, migrations, 0)
+    db.close()
+    db = undefined
+    syncFile(temporaryPath)
+    placeWithoutReplacing(temporaryPath, filePath)
+    syncFolder(folder)
+  } catch (error) {
+    db?.close()
+    removeTemporary()
+    throw error
+  }
+}
+
+/**
+ * Gives the finished file its real name, refusing to replace a file that
+ * appeared there meanwhile: a hard link fails if the name is taken, where a
+ * rename would silently overwrite it. File systems without hard links get the
+ * rename after one more look.
+ */
+function placeWithoutReplacing(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to)
+    fs.rmSync(from)
+    return
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') throw error
+  }
+  if (fs.existsSync(to)) throw new Error(`"${to}" appeared while a new database was being built.`)
+  fs.renameSync(from, to)
+}
+
+function syncFile(filePath: string): void {
+  const fd = fs.openSync(filePath, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Makes the new name durable where the platform can sync a folder (POSIX; NTFS journals renames). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined
+  try {
+    fd = fs.openSync(folder, 'r')
+    fs.fsyncSync(fd)
+  } catch {
+    // Best effort: the file is complete under its name either way.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
+
 /** The steps must be numbered 1..n in order: a gap or a swap would skip or repeat schema changes. */
 function assertMigrationsInOrder(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
@@ -112,51 +229,103 @@ function assertMigrationsInOrder(migrations: readonly Migration[]): void {
   })
 }
 
-function existingFileSize(filePath: string): number {
+/** The size of the file at `filePath`, or null when there is none. */
+function existingFileSize(filePath: string): number | null {
+  let stats: fs.Stats
   try {
-    return fs.statSync(filePath).size
+    stats = fs.statSync(filePath)
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return 0
+    if (errnoCode(error) === 'ENOENT') return null
     throw unreadableError(filePath, error)
   }
+  if (!stats.isFile()) {
+    const cause = Object.assign(new Error(`${filePath} is not a regular file`), {
+      code: stats.isDirectory() ? 'EISDIR' : 'EINVAL'
+    })
+    throw unreadableError(filePath, cause)
+  }
+  return stats.size
 }
 
-/** Refuses a file that does not start with the SQLite magic string, reading 16 bytes and writing none. */
-function checkHeader(filePath: string): void {
-  const header = Buffer.alloc(SQLITE_HEADER.length)
+/**
+ * Reads and checks the 100-byte header as plain bytes, writing nothing: an
+ * empty file, a file that is not SQLite, and a header cut short are refused
+ * here, before SQLite (which takes an empty file for a new database) sees them.
+ */
+function readHeader(filePath: string): FileHeader {
+  const header = Buffer.alloc(HEADER_LENGTH)
   let bytesRead: number
+  let size: number
   let fd: number | undefined
   try {
     fd = fs.openSync(filePath, 'r')
+    size = fs.fstatSync(fd).size
     bytesRead = fs.readSync(fd, header, 0, header.length, 0)
   } catch (error) {
     throw unreadableError(filePath, error)
   } finally {
     if (fd !== undefined) fs.closeSync(fd)
   }
-  if (bytesRead < SQLITE_HEADER.length || !header.equals(SQLITE_HEADER)) {
+  if (size === 0) throw emptyFileError(filePath)
+  const magic = header.subarray(0, SQLITE_HEADER.length)
+  if (bytesRead < SQLITE_HEADER.length || !magic.equals(SQLITE_HEADER)) {
     throw notADatabaseError(filePath)
   }
+  if (bytesRead < HEADER_LENGTH) throw corruptError(filePath)
+  const rawPageSize = header.readUInt16BE(16)
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
+  const writeVersion = header[18]
+  const readVersion = header[19]
+  const validHeader =
+    pageSize >= 512 &&
+    pageSize <= 65536 &&
+    (pageSize & (pageSize - 1)) === 0 &&
+    (writeVersion === 1 || writeVersion === 2) &&
+    (readVersion === 1 || readVersion === 2) &&
+    // Payload fractions fixed by the file format.
+    header[21] === 64 &&
+    header[22] === 32 &&
+    header[23] === 32
+  if (!validHeader) throw notADatabaseError(filePath)
+  // A database has at least its first page; less is a file cut short.
+  if (size < pageSize) throw corruptError(filePath)
+  const userVersion = header.readInt32BE(60)
+  // A negative marker was never written by this app.
+  if (userVersion < 0) throw foreignDatabaseError(filePath)
+  return { size, userVersion, wal: writeVersion === 2 || readVersion === 2 }
 }
 
 /**
- * Reads the schema version and runs SQLite's quick integrity check on a
- * read-only connection, which cannot write to the main file whatever it finds.
+ * Reads the schema version, looks for another program's tables and runs
+ * SQLite's quick integrity check, on a connection that cannot write the file.
+ *
+ * A file standing alone is the whole database, so it is checked from a copy
+ * in memory: SQLite opening a WAL-mode file, even read-only, creates `-wal`
+ * and `-shm` files beside it, which must not appear beside a file that is
+ * then refused. When a log or journal is already there (after a crash), it
+ * holds committed data the check must see, and the file is opened read-only.
  *
  * @returns the file's `user_version`
  */
-function inspectReadOnly(
+function inspect(
   filePath: string,
+  header: FileHeader,
   latest: number,
   nativeBinding: string | undefined
 ): number {
+  const standsAlone = !fs.existsSync(`${filePath}-wal`) && !fs.existsSync(`${filePath}-journal`)
   let db: Database.Database
   try {
-    db = new Database(filePath, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding === undefined ? {} : { nativeBinding })
-    })
+    const binding = nativeBinding === undefined ? {} : { nativeBinding }
+    if (standsAlone && header.size <= IN_MEMORY_CHECK_MAX_BYTES) {
+      const copy = fs.readFileSync(filePath)
+      // The in-memory copy has no log: mark it as a rollback-journal database
+      // (header bytes 18 and 19), or SQLite refuses to open it. The file keeps its bytes.
+      if (header.wal) copy.fill(1, 18, 20)
+      db = new Database(copy, { readonly: true, ...binding })
+    } else {
+      db = new Database(filePath, { readonly: true, fileMustExist: true, ...binding })
+    }
   } catch (error) {
     throw classifySqliteOpenError(filePath, error)
   }
@@ -168,6 +337,7 @@ function inspectReadOnly(
     // Version 0 with tables is some other program's SQLite database (the app's
     // first step sets version 1 in the same transaction as its tables): adding
     // ours to it would be writing into someone else's file.
+    if (version < 0) throw foreignDatabaseError(filePath)
     if (version === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() !== 0) {
       throw foreignDatabaseError(filePath)
     }
@@ -277,6 +447,22 @@ function notADatabaseError(filePath: string, cause?: unknown): DatabaseOpenError
       'If it is yours, keep it; move or rename it, then restart the app to start a new, empty database, ' +
       'or put your backed-up database in its place.',
     cause
+  )
+}
+
+/**
+ * An empty file where the database should be: the app never leaves one (a new
+ * database is built under another name and moved into place), so the clinic's
+ * intakes were lost from it, by a disk, sync or copying problem. Starting a
+ * new, empty database on top would hide that.
+ */
+function emptyFileError(filePath: string): DatabaseOpenError {
+  return new DatabaseOpenError(
+    'corrupt',
+    filePath,
+    `The database file "${filePath}" is empty (0 bytes): the intakes it held are not in it, so it was not opened. ` +
+      'It has NOT been changed. Restore your most recent backup in its place. ' +
+      'If this is a new installation with no intakes yet, delete the empty file and restart the app to start a new database.'
   )
 }
 

@@ -5,6 +5,7 @@
 import { initialMigration } from './0001-initial'
 import { settingsMigration } from './0002-settings'
 import { redFlagHistoryMigration } from './0003-red-flag-history'
+import { unfinishedByConcernMigration } from './0004-unfinished-by-concern'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -12,5 +13,6 @@ export type { Migration } from './migration'
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
   settingsMigration,
-  redFlagHistoryMigration
+  redFlagHistoryMigration,
+  unfinishedByConcernMigration
 ]

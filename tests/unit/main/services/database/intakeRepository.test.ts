@@ -10,6 +10,7 @@ import {
 import {
   createIntakeRepository,
   INTAKE_LIST_QUERIES,
+  UNFINISHED_QUERY,
   SEARCH_MATCH_PROBE,
   type IntakeListRequest,
   type IntakeRepository
@@ -295,6 +296,16 @@ describe('intakeRepository query plans', () => {
       expect(plan.join('\n')).not.toMatch(fullScan)
       expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/)
     }
+  })
+
+  it('lists unfinished intakes by concern from their own index, without sorting', () => {
+    const plan = db
+      .prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${UNFINISHED_QUERY}`)
+      .all(50)
+      .map((row) => row.detail)
+      .join('\n')
+    expect(plan).toMatch(/SCAN intakes USING INDEX intakes_unfinished_by_concern/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 
   it('searches through the name indexes when matches are few', () => {

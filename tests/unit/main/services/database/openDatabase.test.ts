@@ -80,12 +80,28 @@ describe('openDatabase on a new file', () => {
     }
   })
 
-  it('treats an empty file as a new database', () => {
-    const file = path.join(tempDir(), 'intake.sqlite')
-    fs.writeFileSync(file, '')
+  it('builds it under a temporary name, leaving only the database once closed', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'intake.sqlite')
     const db = openDatabase(file)
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(fs.existsSync(`${file}.new`)).toBe(false)
     db.close()
+    expect(fs.readdirSync(dir)).toEqual(['intake.sqlite'])
+  })
+
+  it('clears a half-built database left by a crash during creation, and starts afresh', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'intake.sqlite')
+    fs.writeFileSync(`${file}.new`, 'half a database')
+    fs.writeFileSync(`${file}.new-wal`, 'half a log')
+    const db = openDatabase(file)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+      expect(db.prepare('SELECT count(*) FROM intakes').pluck().get()).toBe(0)
+    } finally {
+      db.close()
+    }
+    expect(fs.readdirSync(dir)).toEqual(['intake.sqlite'])
   })
 
   it('enforces foreign keys (an intake cannot point at a missing patient)', () => {
@@ -342,5 +358,132 @@ describe('openDatabase refuses files it must not touch, leaving them byte-identi
   it('reports a path it cannot read as unreadable', () => {
     const dir = tempDir()
     expect(refusal(dir).reason).toBe('unreadable')
+  })
+})
+
+/** Every file in `dir` with its sha256: what a refused open must leave exactly as it was. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => [name, sha256(path.join(dir, name))])
+  )
+}
+
+describe('openDatabase leaves a refused file, and its folder, exactly as they were', () => {
+  /** A real app database (WAL mode, as the app leaves it) whose header says it is from a newer app. */
+  function newerDatabase(file: string): void {
+    openDatabase(file).close()
+    const newer = new Database(file)
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    newer.close()
+  }
+
+  const cases: {
+    name: string
+    make: (file: string) => void | Promise<void>
+    reason: DatabaseOpenError['reason']
+    message: RegExp
+  }[] = [
+    {
+      name: 'an empty (0-byte) file',
+      make: (file) => fs.writeFileSync(file, ''),
+      reason: 'corrupt',
+      message: /is empty \(0 bytes\).*has NOT been changed.*Restore your most recent backup/
+    },
+    {
+      name: 'random bytes',
+      make: (file) => fs.writeFileSync(file, randomBytes(64 * 1024)),
+      reason: 'not-a-database',
+      message: /not a Back Intake database.*has NOT been changed/
+    },
+    {
+      name: 'a database from a newer version (WAL mode)',
+      make: newerDatabase,
+      reason: 'newer-version',
+      message: new RegExp(`database version ${MIGRATIONS.length + 1}.*has NOT been changed`)
+    },
+    {
+      name: 'a header cut short (the first 60 bytes of a real database)',
+      make: async (file) => {
+        await realDatabase(file)
+        fs.truncateSync(file, 60)
+      },
+      reason: 'corrupt',
+      message: /is damaged.*has NOT been changed/
+    },
+    {
+      name: 'a header without its first page (100 bytes of a real database)',
+      make: async (file) => {
+        await realDatabase(file)
+        fs.truncateSync(file, 100)
+      },
+      reason: 'corrupt',
+      message: /is damaged/
+    },
+    {
+      name: 'a real database with garbage after its first page (WAL mode)',
+      make: async (file) => {
+        await realDatabase(file)
+        const bytes = fs.readFileSync(file)
+        randomBytes(bytes.length - 4096).copy(bytes, 4096)
+        fs.writeFileSync(file, bytes)
+      },
+      reason: 'corrupt',
+      message: /is damaged/
+    },
+    {
+      name: "another program's WAL-mode database",
+      make: (file) => {
+        const foreign = new Database(file)
+        foreign.pragma('journal_mode = WAL')
+        foreign.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone')")
+        foreign.close()
+      },
+      reason: 'not-a-database',
+      message: /another program/
+    },
+    {
+      name: 'a negative user_version',
+      make: (file) => {
+        const odd = new Database(file)
+        odd.pragma('user_version = -3')
+        odd.close()
+      },
+      reason: 'not-a-database',
+      message: /another program/
+    }
+  ]
+
+  it.each(cases)('refuses $name, creating nothing beside it', async ({ make, reason, message }) => {
+    const dir = tempDir()
+    const file = path.join(dir, 'back-intake.sqlite3')
+    await make(file)
+    const before = snapshot(dir)
+    expect(Object.keys(before)).toEqual(['back-intake.sqlite3'])
+
+    const error = refusal(file)
+
+    expect(error.reason).toBe(reason)
+    expect(error.message).toContain(file)
+    expect(error.message).toMatch(message)
+    expect(snapshot(dir)).toEqual(before)
+  })
+
+  it('reads a log left beside the file by a crash, and keeps both files unchanged when refusing', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'intake.sqlite')
+    const copy = path.join(dir, 'after-crash.sqlite')
+    const db = openDatabase(file)
+    // The newer version is only in the log: the main file's header still says the current one.
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    fs.copyFileSync(file, copy)
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`)
+    db.close()
+    const before = { main: sha256(copy), log: sha256(`${copy}-wal`) }
+
+    expect(refusal(copy).reason).toBe('newer-version')
+    expect({ main: sha256(copy), log: sha256(`${copy}-wal`) }).toEqual(before)
   })
 })
