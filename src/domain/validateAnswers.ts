@@ -496,7 +496,9 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
     if (present) {
       const checked = checkItem(entry, input[entry.id], asOf)
       if (checked.issues.length > 0) {
-        issues.push(...checked.issues)
+        // One push per issue: spreading a list of a hundred thousand issues
+        // into push() passes them as arguments and overflows the stack.
+        for (const found of checked.issues) issues.push(found)
         continue
       }
       value = checked.value

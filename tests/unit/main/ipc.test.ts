@@ -3,6 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   API_METHODS,
+  METHOD_ACCESS,
   type ApiArgs,
   type ApiMethod,
   type ApiResult,
@@ -12,6 +13,10 @@ import {
 } from '../../../src/domain'
 import { createAppCore, type AppCore } from '../../../electron/main/appCore'
 import {
+  DEFAULT_PAYLOAD_LIMITS,
+  INTAKE_PAYLOAD_LIMITS,
+  MAX_ISSUES,
+  PayloadRefusedError,
   createDispatcher,
   registerIpcHandlers,
   type ApiHandlers,
@@ -19,6 +24,7 @@ import {
   type Dispatch
 } from '../../../electron/main/ipc'
 import { ServiceError } from '../../../electron/main/services/serviceError'
+import { largestAnswers } from './support/largestIntake'
 import { completeAnswers, steppingClock } from './support/sampleAnswers'
 import { useTempDirs } from './support/tempDir'
 
@@ -265,6 +271,305 @@ describe('createDispatcher', () => {
     expect(error.issues).toEqual([expect.objectContaining({ itemId: 'phone', code: 'wrong-type' })])
     expect(error.message).toBe(error.issues?.[0]?.message)
     expect(calls).toHaveLength(1)
+  })
+})
+
+describe('createDispatcher: role first, then payload caps, then the schema', () => {
+  const PATIENT: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+
+  /** Wraps `target` so that every way of looking at it is recorded. */
+  function watched<T extends object>(target: T): { value: T; touched: string[] } {
+    const touched: string[] = []
+    const value = new Proxy(target, {
+      get(inner, key, receiver) {
+        touched.push(`get ${String(key)}`)
+        return Reflect.get(inner, key, receiver) as unknown
+      },
+      has(inner, key) {
+        touched.push(`has ${String(key)}`)
+        return Reflect.has(inner, key)
+      },
+      ownKeys(inner) {
+        touched.push('ownKeys')
+        return Reflect.ownKeys(inner)
+      },
+      getOwnPropertyDescriptor(inner, key) {
+        touched.push(`describe ${String(key)}`)
+        return Reflect.getOwnPropertyDescriptor(inner, key)
+      },
+      getPrototypeOf(inner) {
+        touched.push('getPrototypeOf')
+        return Reflect.getPrototypeOf(inner)
+      }
+    })
+    return { value, touched }
+  }
+
+  it('refuses a method outside the role without looking at the arguments at all', async () => {
+    const { handlers, calls } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => PATIENT })
+    const staffOnly = API_METHODS.filter(
+      (method) => !METHOD_ACCESS[method].roles.includes('patient')
+    )
+    expect(staffOnly.length).toBeGreaterThan(10)
+
+    for (const method of staffOnly) {
+      const { value, touched } = watched({ answers: { 'patient.sex': 'dragon' }, junk: 1 })
+      const error = errorOf(await dispatch(method, value))
+      expect({ method, code: error.code }).toEqual({ method, code: 'forbidden' })
+      expect({ method, touched }).toEqual({ method, touched: [] })
+    }
+    expect(calls).toEqual([])
+  })
+
+  it('in patient mode, refuses another intake before the answers are validated', async () => {
+    const { handlers, calls } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => PATIENT })
+    // Before the role came first, this answered invalid-argument with the issues of the answers.
+    const error = errorOf(
+      await dispatch('saveDraft', { id: OTHER_ID, answers: { 'patient.sex': 'dragon' } })
+    )
+    expect(error).toEqual({
+      code: 'forbidden',
+      message: 'Only the intake handed to the patient can be opened here.'
+    })
+    // The lock reads the id as an own property: one inherited from a prototype does not count.
+    const inherited = Object.create({ id: SOME_ID }) as object
+    expect(errorOf(await dispatch('getIntake', inherited)).code).toBe('forbidden')
+    expect(calls).toEqual([])
+  })
+
+  const oversized: readonly {
+    name: string
+    method: ApiMethod
+    args: () => unknown
+    issue: { itemId: string; code: string }
+    message: RegExp
+  }[] = [
+    {
+      name: 'a list longer than the cap',
+      method: 'saveDraft',
+      args: () => ({
+        id: SOME_ID,
+        answers: { 'pain.quality': Array.from({ length: 251 }, () => 'sharp') }
+      }),
+      issue: { itemId: 'pain.quality', code: 'too-long' },
+      message: /"pain\.quality" lists 251 entries; at most 250 are accepted/
+    },
+    {
+      name: 'an object with more keys than the cap',
+      method: 'saveDraft',
+      args: () => ({
+        id: SOME_ID,
+        answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, 1]))
+      }),
+      issue: { itemId: 'answers', code: 'too-long' },
+      message: /"answers" has 201 entries; at most 200 are accepted/
+    },
+    {
+      name: 'answers larger than a million characters',
+      method: 'saveDraft',
+      args: () => ({
+        id: SOME_ID,
+        answers: { 'consent.signature': 'M'.repeat(INTAKE_PAYLOAD_LIMITS.maxChars) }
+      }),
+      issue: { itemId: 'consent.signature', code: 'too-long' },
+      message: /larger than the 1,000,000 characters/
+    },
+    {
+      name: 'a privacy notice larger than 200,000 characters',
+      method: 'setPrivacyNotice',
+      args: () => ({ en: 'x'.repeat(DEFAULT_PAYLOAD_LIMITS.maxChars), zh: '', es: '' }),
+      issue: { itemId: 'en', code: 'too-long' },
+      message: /larger than the 200,000 characters/
+    },
+    {
+      name: 'objects nested deeper than the cap',
+      method: 'saveDraft',
+      args: () => {
+        let nested: unknown = 'bottom'
+        for (let level = 0; level < 12; level++) nested = { deeper: nested }
+        return { id: SOME_ID, answers: { 'patient.givenName': nested } }
+      },
+      issue: { itemId: 'patient.givenName', code: 'wrong-type' },
+      message: /nested more than 8 levels deep/
+    },
+    {
+      name: 'a cycle',
+      method: 'getIntake',
+      args: () => {
+        const cyclic: Record<string, unknown> = { id: SOME_ID }
+        cyclic['self'] = cyclic
+        return cyclic
+      },
+      issue: { itemId: 'self.self.self.self.self.self.self.self.self', code: 'wrong-type' },
+      message: /nested more than 8 levels deep/
+    },
+    {
+      name: 'a Date',
+      method: 'saveDraft',
+      args: () => ({ id: SOME_ID, answers: { 'patient.dateOfBirth': new Date(0) } }),
+      issue: { itemId: 'patient.dateOfBirth', code: 'wrong-type' },
+      message: /must be plain data/
+    },
+    {
+      name: 'a typed array',
+      method: 'exportFhir',
+      args: () => ({ ids: new Uint8Array(10_000_000) }),
+      issue: { itemId: 'ids', code: 'wrong-type' },
+      message: /must be plain data/
+    },
+    {
+      name: 'a Map',
+      method: 'getSession',
+      args: () => new Map([['role', 'staff']]),
+      issue: { itemId: '', code: 'wrong-type' },
+      message: /The request must be plain data/
+    },
+    {
+      name: 'a function',
+      method: 'listIntakes',
+      args: () => ({ search: () => 'x' }),
+      issue: { itemId: 'search', code: 'wrong-type' },
+      message: /must be plain data, not a function/
+    }
+  ]
+
+  it.each(oversized)(
+    'refuses $name before the schema, naming where, and logs it',
+    async ({ method, args, issue, message }) => {
+      const logError = vi.fn()
+      const { handlers, calls } = recordingHandlers({})
+      const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+
+      const result = await dispatch(method, args())
+
+      const error = errorOf(result)
+      expect(error.code).toBe('invalid-argument')
+      expect(error.message).toMatch(message)
+      expect(error.issues).toEqual([expect.objectContaining(issue)])
+      expect(JSON.stringify(result).length).toBeLessThan(1000)
+      expect(calls).toEqual([])
+      expect(logError).toHaveBeenCalledTimes(1)
+      expect(logError).toHaveBeenCalledWith(method, expect.any(PayloadRefusedError))
+    }
+  )
+
+  it('stops at the cap: reads nothing inside a list too long or an object with too many keys', async () => {
+    const { handlers } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+    const list = watched(Array.from({ length: 100_000 }, () => 'sharp'))
+    const wide = watched(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])))
+
+    await dispatch('saveDraft', { id: SOME_ID, answers: { 'pain.quality': list.value } })
+    await dispatch('saveDraft', { id: SOME_ID, answers: wide.value })
+
+    expect(list.touched.filter((entry) => /^get \d/.test(entry))).toEqual([])
+    expect(wide.touched.filter((entry) => entry.startsWith('get k'))).toEqual([])
+  })
+
+  it('lets the largest legitimate intake through, with the cap more than four times its size', async () => {
+    const answers = largestAnswers()
+    const { handlers, calls } = recordingHandlers({
+      saveDraft: ({ id }) =>
+        Promise.resolve({ id, revision: 2, updatedAt: '2026-11-20T10:00:00.000Z', concern: 'none' })
+    })
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+
+    const result = await dispatch('saveDraft', { id: SOME_ID, answers })
+
+    expect(valueOf(result)).toMatchObject({ id: SOME_ID })
+    expect(calls[0]?.args).toEqual({ id: SOME_ID, answers })
+    const size = JSON.stringify({ id: SOME_ID, answers }).length
+    expect(size).toBeGreaterThan(200_000)
+    expect(size * 4).toBeLessThan(INTAKE_PAYLOAD_LIMITS.maxChars)
+    expect(Object.keys(answers).length).toBeLessThan(INTAKE_PAYLOAD_LIMITS.maxKeysPerObject)
+  })
+
+  it('returns at most 50 issues, the last saying how many more there were', async () => {
+    const { handlers } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+    const answers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`unknown.${i}`, 1]))
+
+    const error = errorOf(await dispatch('saveDraft', { id: SOME_ID, answers }))
+
+    expect(error.code).toBe('invalid-argument')
+    expect(error.message).toBe('200 answers need attention.')
+    expect(error.issues).toHaveLength(MAX_ISSUES)
+    expect(error.issues?.[0]).toMatchObject({ itemId: 'unknown.0', code: 'unknown-item' })
+    expect(error.issues?.at(-1)).toEqual({
+      itemId: '',
+      code: 'too-long',
+      message: '151 more problems are not listed; fix the ones above and try again.'
+    })
+  })
+
+  it('cuts item ids and messages that would echo a long key or value back', async () => {
+    const { handlers } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => STAFF })
+    const longKey = `k${'😀'.repeat(5000)}`
+
+    const result = await dispatch('saveDraft', {
+      id: SOME_ID,
+      answers: { [longKey]: 1, 'patient.sex': 'd'.repeat(100_000) }
+    })
+
+    const issues = errorOf(result).issues ?? []
+    expect(issues.map((issue) => issue.code).sort()).toEqual(['unknown-code', 'unknown-item'])
+    for (const issue of issues) {
+      expect(issue.itemId.length).toBeLessThanOrEqual(120)
+      expect(issue.message.length).toBeLessThanOrEqual(400)
+      // Cut between characters, never inside a surrogate pair.
+      expect(issue.itemId).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+    }
+    expect(issues.find((issue) => issue.code === 'unknown-item')?.itemId).toMatch(/^k(?:😀)+…$/u)
+    expect(JSON.stringify(result).length).toBeLessThan(2000)
+  })
+
+  it('answers a failure anywhere in the pipeline with a typed internal error, logged', async () => {
+    const logError = vi.fn()
+    const { handlers, calls } = recordingHandlers({})
+    const broken = new Error('session store is gone')
+    const noContext = createDispatcher(handlers, {
+      context: () => {
+        throw broken
+      },
+      logError
+    })
+    expect(errorOf(await noContext('getSession', {})).code).toBe('internal')
+    expect(logError).toHaveBeenLastCalledWith('getSession', broken)
+
+    const dispatch = createDispatcher(handlers, { context: () => STAFF, logError })
+    const trap = new RangeError('a getter that throws')
+    const args = Object.defineProperty({}, 'id', {
+      enumerable: true,
+      get() {
+        throw trap
+      }
+    })
+    const result = await dispatch('getIntake', args)
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong. Your answers are still on screen; please try again.'
+      }
+    })
+    expect(logError).toHaveBeenLastCalledWith('getIntake', trap)
+    expect(calls).toEqual([])
+  })
+
+  it('still answers with a typed error when the logger itself throws', async () => {
+    const { handlers } = recordingHandlers({
+      listIntakes: () => Promise.reject(new Error('boom'))
+    })
+    const dispatch = createDispatcher(handlers, {
+      context: () => STAFF,
+      logError: () => {
+        throw new Error('disk full while logging')
+      }
+    })
+    expect(errorOf(await dispatch('listIntakes', {})).code).toBe('internal')
   })
 })
 
@@ -615,6 +920,77 @@ describe('the app core behind the dispatcher', () => {
     expect(error.code).toBe('not-found')
     expect(error.message).toBe('This intake no longer exists. It may have been discarded.')
     expect(logError).not.toHaveBeenCalled()
+  })
+
+  describe('the oversized payloads of the security review', () => {
+    const PIN = '2468'
+
+    /** Signs the core into patient mode on a fresh draft, or leaves it in staff mode. */
+    async function asRole(role: 'staff' | 'patient'): Promise<string> {
+      const target = await draft({ 'patient.givenName': 'Maya' })
+      if (role === 'patient') {
+        await call('setStaffPin', { newPin: PIN })
+        await call('startPatientMode', { intakeId: target.id })
+      }
+      return target.id
+    }
+
+    it.each(['staff', 'patient'] as const)(
+      'refuses a pain.quality list of 123,435 strings (%s): small typed error, fast, nothing changed',
+      async (role) => {
+        const id = await asRole(role)
+        const rawBefore = rawDatabase()
+        const quality = Array.from({ length: 123_435 }, (_, i) => `quality-${i}`)
+
+        const started = performance.now()
+        const result = await core.dispatch('saveDraft', {
+          id,
+          answers: { 'pain.quality': quality }
+        })
+        const elapsed = performance.now() - started
+
+        const error = errorOf(result)
+        expect(error.code).toBe('invalid-argument')
+        expect(error.issues).toEqual([
+          expect.objectContaining({ itemId: 'pain.quality', code: 'too-long' })
+        ])
+        expect(JSON.stringify(result).length).toBeLessThan(1000)
+        expect(elapsed).toBeLessThan(100)
+        expect(rawDatabase()).toEqual(rawBefore)
+        expect(logError).toHaveBeenCalledWith('saveDraft', expect.any(PayloadRefusedError))
+      }
+    )
+
+    it('refuses a million unknown answer keys (an 11.9 MB request) with a small typed error, nothing changed', async () => {
+      const answers: Record<string, number> = {}
+      for (let i = 0; i < 1_000_000; i++) answers[`k${i}`] = 1
+      for (const role of ['staff', 'patient'] as const) {
+        const id = await asRole(role)
+        const rawBefore = rawDatabase()
+
+        const started = performance.now()
+        const result = await core.dispatch('saveDraft', { id, answers })
+        const elapsed = performance.now() - started
+
+        expect(errorOf(result)).toEqual({
+          code: 'invalid-argument',
+          message: '"answers" has 1,000,000 entries; at most 200 are accepted.',
+          issues: [
+            {
+              itemId: 'answers',
+              code: 'too-long',
+              message: '"answers" has 1,000,000 entries; at most 200 are accepted.'
+            }
+          ]
+        })
+        expect(JSON.stringify(result).length).toBeLessThan(1000)
+        // Before: 7.2 s here and a 141 MB error. What is left is V8 listing a
+        // million keys (Object.keys alone takes 0.4-0.8 s on these machines),
+        // which no JavaScript API lets a caller stop early.
+        expect(elapsed).toBeLessThan(3000)
+        expect(rawDatabase()).toEqual(rawBefore)
+      }
+    }, 30_000)
   })
 
   describe('patient mode', () => {
