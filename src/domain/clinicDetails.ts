@@ -3,7 +3,7 @@
  * patient on the emergency screen (the phone) and, later, printed on the PDF
  * summary. They describe the clinic, not a patient, so they are no patient data.
  */
-import { validateTextFields } from './textFields'
+import { hasControlCharacter, validateTextFields } from './textFields'
 import type { ValidationIssue } from './errors'
 
 /**
@@ -50,8 +50,6 @@ const MAX_LENGTHS: Readonly<Record<ClinicDetailsField, number>> = {
 }
 const PHONE_CHARACTERS = /^[0-9 +\-().]*$/
 // Control characters (C0, DEL, C1) other than the line breaks an address may hold.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
 // Line and paragraph separators count as line breaks in an address.
 const LINE_BREAKS = /\r\n|[\r\u2028\u2029]/g
 
@@ -87,7 +85,7 @@ function checkField(field: ClinicDetailsField, value: string): ValidationIssue[]
   const label = FIELD_LABELS[field]
   const max = MAX_LENGTHS[field]
   const issues: ValidationIssue[] = []
-  if (CONTROL_CHARACTERS.test(value)) {
+  if (hasControlCharacter(value)) {
     issues.push({
       itemId: field,
       code: 'wrong-type',

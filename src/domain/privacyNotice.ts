@@ -7,7 +7,7 @@
  * default for that language", so a clinic that never writes one keeps getting
  * the app's wording as it improves.
  */
-import { validateTextFields } from './textFields'
+import { hasControlCharacter, validateTextFields } from './textFields'
 import type { ValidationIssue } from './errors'
 
 /** The languages a notice is written in: the patient languages of the form. */
@@ -38,8 +38,6 @@ const LANGUAGE_LABELS: Readonly<Record<PrivacyNoticeLanguage, string>> = {
   es: 'The Spanish privacy notice'
 }
 // Control characters (C0, DEL, C1) other than the line break that separates lines and paragraphs.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
 // Windows and old Mac line ends, and Unicode's line and paragraph separators, all count as a line break.
 const LINE_BREAKS = /\r\n|[\r\u2028\u2029]/g
 
@@ -86,7 +84,7 @@ function lengthOf(text: string): number {
 function checkText(language: PrivacyNoticeLanguage, text: string): ValidationIssue[] {
   const label = LANGUAGE_LABELS[language]
   const issues: ValidationIssue[] = []
-  if (CONTROL_CHARACTERS.test(text)) {
+  if (hasControlCharacter(text)) {
     issues.push({
       itemId: language,
       code: 'wrong-type',

@@ -6,6 +6,18 @@
  */
 import type { ValidationIssue } from './errors'
 
+/**
+ * Control characters other than the line feed (callers turn tabs and carriage
+ * returns into spaces and line feeds first): never part of text a person typed.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
+
+/** Whether `text` holds a control character other than a line feed. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text)
+}
+
 export interface TextFieldsSpec<K extends string> {
   readonly fields: readonly K[]
   /** How each field is named in messages. */
