@@ -4,18 +4,18 @@
  * each a string, each normalised and then checked by the caller's own rules.
  * Every problem is reported at once, each naming its field.
  */
+import { isControlExceptLineFeed } from './controlCharacters'
 import type { ValidationIssue } from './errors'
 
 /**
- * Control characters other than the line feed (callers turn tabs and carriage
- * returns into spaces and line feeds first): never part of text a person typed.
+ * Whether `text` holds a control character other than a line feed (callers
+ * turn tabs and carriage returns into spaces and line feeds first).
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
-
-/** Whether `text` holds a control character other than a line feed. */
 export function hasControlCharacter(text: string): boolean {
-  return CONTROL_CHARACTERS.test(text)
+  for (const character of text) {
+    if (isControlExceptLineFeed(character.codePointAt(0) ?? 0)) return true
+  }
+  return false
 }
 
 export interface TextFieldsSpec<K extends string> {

@@ -4,9 +4,15 @@
  * folder) is replaced, and the result is kept short enough for every platform.
  */
 
-/** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]/g
+import { replaceCharacters } from '../../../../src/domain'
+
+/** Characters Windows, macOS or Linux refuse in a file name. */
+const REFUSED = new Set('<>:"/\\|?*'.split('').map((character) => character.charCodeAt(0)))
+
+/** What a file name may not hold: the refused characters, C0 controls and DEL. */
+function isUnsafeInFileName(code: number): boolean {
+  return code <= 0x1f || code === 0x7f || REFUSED.has(code)
+}
 /** Well under the 255 bytes most file systems allow, leaving room for a folder's own suffixes. */
 const MAX_STEM_LENGTH = 150
 
@@ -18,9 +24,7 @@ const MAX_STEM_LENGTH = 150
  * @param extension with its dot, e.g. `.fhir.json`.
  */
 export function safeFileName(stem: string, extension: string): string {
-  const cleaned = stem
-    .normalize('NFC')
-    .replace(UNSAFE, ' ')
+  const cleaned = replaceCharacters(stem.normalize('NFC'), isUnsafeInFileName, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
   // Cut by code points, never inside a surrogate pair.

@@ -4,6 +4,7 @@
  * a font that has it, and with break opportunities in long unbroken strings
  * so they wrap instead of running off the page. Pure functions.
  */
+import { isControlExceptLineFeed, replaceCharacters } from '../../../../src/domain'
 import type { FontCoverage, FontFamily } from './fonts'
 
 /** One inline run of a pdfmake `text` array: plain text in one font family. */
@@ -21,9 +22,6 @@ export const MAX_UNBROKEN = 24
 
 // Lone halves of surrogate pairs: not text, and pdfkit would encode garbage.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-// C0 and C1 controls except the line feed; tabs become spaces first.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g
 // Bidirectional embedding, override and isolate controls, and the marks: a
 // right-to-left override in a name must not be able to disguise what it says,
 // and pdfkit lays text out left to right anyway.
@@ -37,11 +35,12 @@ const EMOJI_SHAPING = /[\uFE00-\uFE0F\u200D]|\uDB40[\uDD00-\uDDEF]/g
  * and NFC-normalised.
  */
 export function cleanText(text: string): string {
-  return text
+  const spaced = text
     .replace(LONE_SURROGATE, REPLACEMENT)
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(CONTROL, '')
+  // C0 and C1 controls except the line feed (tabs became spaces just above).
+  return replaceCharacters(spaced, isControlExceptLineFeed, '')
     .replace(BIDI_CONTROL, '')
     .replace(EMOJI_SHAPING, '')
     .normalize('NFC')

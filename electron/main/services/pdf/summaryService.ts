@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { replaceCharacters } from '../../../../src/domain'
 import type {
   DayExportFailure,
   DayExportProgress,
@@ -61,9 +62,22 @@ export interface SummaryService {
   cancelDayExport(): { cancelled: boolean }
 }
 
-// Characters no common file system accepts in a name, and controls.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F<>:"/\\|?*\u202A-\u202E\u2066-\u2069]/g
+/** Characters no common file system accepts in a name. */
+const REFUSED_IN_NAME = new Set('<>:"/\\|?*'.split('').map((character) => character.charCodeAt(0)))
+
+/**
+ * What a summary's file name may not hold: refused characters, C0 controls,
+ * DEL, and the bidirectional overrides that can fake an extension.
+ */
+function isUnsafeInName(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    code === 0x7f ||
+    REFUSED_IN_NAME.has(code) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  )
+}
 const MAX_NAME_LENGTH = 120
 
 /**
@@ -71,8 +85,7 @@ const MAX_NAME_LENGTH = 120
  * Characters a file system refuses are dropped and a very long name shortened.
  */
 export function summaryFileName(record: IntakeRecord, timeZone?: string): string {
-  const name = patientFileName(record.answers)
-    .replace(UNSAFE_IN_NAME, '')
+  const name = replaceCharacters(patientFileName(record.answers), isUnsafeInName, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')
   const shortened = [...name].slice(0, MAX_NAME_LENGTH).join('').trim()
