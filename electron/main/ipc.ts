@@ -13,8 +13,9 @@ import {
   type ApiMethod,
   type ApiResult,
   type AppError,
+  type CallerRole,
   type Result,
-  type Role,
+  type StaffIdentity,
   type ValidationIssue
 } from '../../src/domain'
 import type { z } from 'zod'
@@ -23,7 +24,9 @@ import { ServiceError } from './services/serviceError'
 
 /** What a handler knows about its caller. */
 export interface CallContext {
-  readonly role: Role
+  readonly role: CallerRole
+  /** The member of staff signed in (null when signed out or in patient mode). */
+  readonly staff: StaffIdentity | null
   /** In patient mode, the only intake the caller may touch. */
   readonly lockedIntakeId: string | null
 }
@@ -36,7 +39,10 @@ export type ApiHandlers = {
 export type Dispatch = (method: ApiMethod, rawArgs: unknown) => Promise<Result<unknown>>
 
 export interface DispatcherOptions {
-  /** The caller's role and lock, read fresh on every call (patient mode can start or end any time). */
+  /**
+   * The caller's role, person and lock, read fresh on every call (patient
+   * mode can start or end, and a session can lock itself, at any time).
+   */
   readonly context: () => CallContext
   /**
    * Where unexpected errors go: logged in full in the main process, never sent

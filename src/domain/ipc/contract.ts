@@ -7,7 +7,17 @@
  * an expected failure (bad input, not found, a refused role) reaches the UI as
  * a value it can show, never as a thrown stack trace.
  */
+import type { AuditPage, AuditQuery, AuditVerification } from '../audit'
 import type { ClinicDetails } from '../clinicDetails'
+import type { BackupInfo, BackupSettings, DataHealth, RestoreResult } from '../dataSafety'
+import {
+  rolesFrom,
+  type CallerRole,
+  type SecuritySettings,
+  type StaffMember,
+  type StaffIdentity,
+  type StaffRole
+} from '../staff'
 import type { PdfSettings } from '../pdfSettings'
 import type {
   DayExportProgress,
@@ -36,14 +46,22 @@ export interface AppInfo {
 }
 
 /** Who is at the keyboard, as the main process enforces it. */
-export type Role = 'staff' | 'patient'
-
 export interface SessionState {
-  readonly role: Role
+  readonly role: CallerRole
+  /** The member of staff signed in; null when signed out and in patient mode. */
+  readonly staff: StaffIdentity | null
   /** In patient mode, the one intake the renderer may read or write. */
   readonly intakeId: string | null
-  /** Whether a staff PIN has been set (patient mode cannot start without one). */
-  readonly staffPinSet: boolean
+  /** First run: no staff account exists yet, so the app asks for its first administrator. */
+  readonly needsFirstAdministrator: boolean
+  /** Minutes without input before a signed-in session locks. */
+  readonly idleLockMinutes: number
+}
+
+/** A name and its password or PIN, as typed at sign-in. */
+export interface Credentials {
+  readonly name: string
+  readonly secret: string
 }
 
 type Empty = Record<string, never>
@@ -80,14 +98,43 @@ export interface ApiContract {
   listUnfinished: { args: Empty; result: readonly UnfinishedIntake[] }
   /** Deletes a draft that will not be finished. Submitted intakes cannot be discarded. */
   discardDraft: { args: { id: string }; result: { id: string } }
-  /** The current role and, in patient mode, the intake it is locked to. */
+  /** Who is signed in (or that nobody is), and in patient mode the intake it is locked to. */
   getSession: { args: Empty; result: SessionState }
-  /** Sets or changes the staff PIN (4 to 8 digits); the current PIN is needed to change it. */
-  setStaffPin: { args: { currentPin?: string; newPin: string }; result: SessionState }
-  /** Hands the device to the patient: only this intake is reachable until a staff PIN is entered. */
+  /** First run only: creates the first administrator and signs them in. */
+  createFirstAdministrator: { args: Credentials; result: SessionState }
+  /**
+   * Signs a member of staff in. Wrong credentials count against that account:
+   * from the fifth failure in a row it is locked for 30 s, then 1, 5 and 15 min.
+   */
+  signIn: { args: Credentials; result: SessionState }
+  /** Signs out; `idle` when the app locked itself after the idle time (recorded as a lock). */
+  signOut: { args: { reason: 'sign-out' | 'idle' }; result: SessionState }
+  /** "Stay signed in": the person is still there, so the idle time starts again. */
+  keepSignedIn: { args: Empty; result: SessionState }
+  /** Changes the caller's own password or PIN; needs the current one. */
+  changeOwnSecret: { args: { currentSecret: string; newSecret: string }; result: Empty }
+  /** Every staff account (administrators). */
+  listStaff: { args: Empty; result: readonly StaffMember[] }
+  /** Adds a staff account with a role and a first password or PIN (administrators). */
+  addStaff: { args: { name: string; role: StaffRole; secret: string }; result: StaffMember }
+  /**
+   * Changes an account's role or turns it off (administrators). The last
+   * active administrator cannot be demoted or turned off.
+   */
+  updateStaff: {
+    args: { id: string; role?: StaffRole; active?: boolean }
+    result: StaffMember
+  }
+  /** Sets a new password or PIN for someone who forgot theirs, and clears their lockout (administrators). */
+  resetStaffSecret: { args: { id: string; secret: string }; result: StaffMember }
+  /** The idle time before the app locks. */
+  getSecuritySettings: { args: Empty; result: SecuritySettings }
+  /** Sets the idle time before the app locks (administrators). */
+  setSecuritySettings: { args: SecuritySettings; result: SecuritySettings }
+  /** Hands the device to the patient: only this intake is reachable until a member of staff signs in. */
   startPatientMode: { args: { intakeId: string }; result: SessionState }
-  /** Returns the device to staff; needs the staff PIN. */
-  exitPatientMode: { args: { pin: string }; result: SessionState }
+  /** Returns the device to staff: a member of staff signs in (same lockout as `signIn`). */
+  exitPatientMode: { args: Credentials; result: SessionState }
   /**
    * The renderer's answer to the `flushRequested` event: everything on screen
    * that can be saved is saved, so the window may close.
@@ -147,6 +194,30 @@ export interface ApiContract {
     args: { readonly ids: readonly string[] } | { readonly date: string }
     result: FhirExportResult
   }
+  /** A page of the audit trail, newest first, optionally filtered (administrators). */
+  listAuditEvents: { args: AuditQuery; result: AuditPage }
+  /** Recomputes the audit trail's hash chain and names the first broken entry (administrators). */
+  verifyAuditTrail: { args: Empty; result: AuditVerification }
+  /** The database's last integrity check, whether writing has stopped, and the last backup. */
+  getDataHealth: { args: Empty; result: DataHealth }
+  /** Runs a full integrity check now, off the main thread (administrators). */
+  runIntegrityCheck: { args: Empty; result: DataHealth }
+  /** Where backups go, how many are kept and whether one is made daily (administrators). */
+  getBackupSettings: { args: Empty; result: BackupSettings }
+  /** Validates and stores the backup settings (administrators). */
+  setBackupSettings: { args: BackupSettings; result: BackupSettings }
+  /** Opens a folder dialog for the backup folder; null when cancelled (administrators). */
+  chooseBackupFolder: { args: Empty; result: { folder: string | null } }
+  /** Makes a backup now with SQLite's online backup (administrators). */
+  backupNow: { args: Empty; result: BackupInfo }
+  /** The backups in the backup folder, newest first (administrators). */
+  listBackups: { args: Empty; result: readonly BackupInfo[] }
+  /**
+   * Restores a backup from the backup folder: its integrity is checked first,
+   * the current database is moved aside (never overwritten), and the app
+   * restarts on the restored copy (administrators).
+   */
+  restoreBackup: { args: { fileName: string }; result: RestoreResult }
 }
 
 export type ApiMethod = keyof ApiContract
@@ -163,6 +234,10 @@ export interface ApiEvents {
   flushRequested: Empty
   /** A day's export wrote another file (or is starting, with `done` 0). */
   dayExportProgress: DayExportProgress
+  /** The session changed without the renderer asking (the main process locked it, patient mode ended). */
+  sessionChanged: SessionState
+  /** The background integrity check finished, or writing stopped. */
+  dataHealthChanged: DataHealth
 }
 
 export type ApiEvent = keyof ApiEvents
@@ -170,7 +245,9 @@ export type ApiEvent = keyof ApiEvents
 /** Every event name, as a runtime list for the preload and the test transport. */
 export const API_EVENTS = [
   'flushRequested',
-  'dayExportProgress'
+  'dayExportProgress',
+  'sessionChanged',
+  'dataHealthChanged'
 ] as const satisfies readonly ApiEvent[]
 
 type UnlistedEvent = Exclude<ApiEvent, (typeof API_EVENTS)[number]>
@@ -207,7 +284,17 @@ export const API_METHODS = [
   'listUnfinished',
   'discardDraft',
   'getSession',
-  'setStaffPin',
+  'createFirstAdministrator',
+  'signIn',
+  'signOut',
+  'keepSignedIn',
+  'changeOwnSecret',
+  'listStaff',
+  'addStaff',
+  'updateStaff',
+  'resetStaffSecret',
+  'getSecuritySettings',
+  'setSecuritySettings',
   'startPatientMode',
   'exitPatientMode',
   'confirmFlushed',
@@ -221,7 +308,17 @@ export const API_METHODS = [
   'cancelDayExport',
   'getPdfSettings',
   'setPdfSettings',
-  'exportFhir'
+  'exportFhir',
+  'listAuditEvents',
+  'verifyAuditTrail',
+  'getDataHealth',
+  'runIntegrityCheck',
+  'getBackupSettings',
+  'setBackupSettings',
+  'chooseBackupFolder',
+  'backupNow',
+  'listBackups',
+  'restoreBackup'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -240,40 +337,82 @@ export function methodForChannel(channel: string): ApiMethod | null {
   return (API_METHODS as readonly string[]).includes(name) ? (name as ApiMethod) : null
 }
 
+const ANYONE: readonly CallerRole[] = ['signed-out', 'patient', ...rolesFrom('front-desk')]
+const SIGNED_OUT: readonly CallerRole[] = ['signed-out']
+const PATIENT: readonly CallerRole[] = ['patient']
+const FRONT_DESK = rolesFrom('front-desk')
+const CLINICIAN = rolesFrom('clinician')
+const ADMINISTRATOR = rolesFrom('administrator')
+const FRONT_DESK_OR_PATIENT: readonly CallerRole[] = [...FRONT_DESK, 'patient']
+
 /**
- * Which roles may call each method, and whether the call must name the intake
- * that patient mode is locked to. Patient mode never reaches another record.
+ * Which callers may call each method, and whether a patient's call must name
+ * the intake patient mode is locked to. The dispatcher checks this before it
+ * reads a single argument. Roles build on each other (front desk, clinician,
+ * administrator); a patient never reaches another record.
+ *
+ * The front desk may open an intake only while it is a draft (to continue
+ * it); the full submitted record is for clinicians. That needs the record, so
+ * the intake service checks it.
  */
 export const METHOD_ACCESS: {
-  readonly [M in ApiMethod]: { readonly roles: readonly Role[]; readonly lockedIntakeOnly?: true }
+  readonly [M in ApiMethod]: {
+    readonly roles: readonly CallerRole[]
+    readonly lockedIntakeOnly?: true
+  }
 } = {
-  // Staff only: the data folder path is nothing a patient needs to see.
-  getAppInfo: { roles: ['staff'] },
-  createDraft: { roles: ['staff'] },
-  saveDraft: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
-  submitIntake: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
-  getIntake: { roles: ['staff', 'patient'], lockedIntakeOnly: true },
-  listIntakes: { roles: ['staff'] },
-  listUnfinished: { roles: ['staff'] },
-  discardDraft: { roles: ['staff'] },
-  getSession: { roles: ['staff', 'patient'] },
-  setStaffPin: { roles: ['staff'] },
-  startPatientMode: { roles: ['staff'] },
-  exitPatientMode: { roles: ['patient'] },
-  confirmFlushed: { roles: ['staff', 'patient'] },
+  // The data folder path is nothing a patient or a passer-by needs to see.
+  getAppInfo: { roles: FRONT_DESK },
+  createDraft: { roles: FRONT_DESK },
+  saveDraft: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
+  submitIntake: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
+  getIntake: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
+  // The queue: names, status and concern, which the front desk works from.
+  listIntakes: { roles: FRONT_DESK },
+  listUnfinished: { roles: FRONT_DESK },
+  discardDraft: { roles: FRONT_DESK },
+  getSession: { roles: ANYONE },
+  createFirstAdministrator: { roles: SIGNED_OUT },
+  signIn: { roles: SIGNED_OUT },
+  signOut: { roles: FRONT_DESK },
+  keepSignedIn: { roles: FRONT_DESK },
+  changeOwnSecret: { roles: FRONT_DESK },
+  listStaff: { roles: ADMINISTRATOR },
+  addStaff: { roles: ADMINISTRATOR },
+  updateStaff: { roles: ADMINISTRATOR },
+  resetStaffSecret: { roles: ADMINISTRATOR },
+  // Every signed-in screen needs the idle time; only administrators change it.
+  getSecuritySettings: { roles: FRONT_DESK },
+  setSecuritySettings: { roles: ADMINISTRATOR },
+  startPatientMode: { roles: FRONT_DESK },
+  exitPatientMode: { roles: PATIENT },
+  // Any window may confirm its own flush: closing must never wait on a role.
+  confirmFlushed: { roles: ANYONE },
   // The patient's emergency screen shows the clinic's phone; it describes the clinic, not a patient.
-  getClinicDetails: { roles: ['staff', 'patient'] },
-  setClinicDetails: { roles: ['staff'] },
+  getClinicDetails: { roles: FRONT_DESK_OR_PATIENT },
+  setClinicDetails: { roles: ADMINISTRATOR },
   // The patient reads the notice on the consent step before ticking the privacy box.
-  getPrivacyNotice: { roles: ['staff', 'patient'] },
-  setPrivacyNotice: { roles: ['staff'] },
-  // Summaries leave the app as files or paper: staff decide that, never the patient's screen.
-  exportSummaryPdf: { roles: ['staff'] },
-  printSummary: { roles: ['staff'] },
-  exportDaySummaries: { roles: ['staff'] },
-  cancelDayExport: { roles: ['staff'] },
-  getPdfSettings: { roles: ['staff'] },
-  setPdfSettings: { roles: ['staff'] },
-  // A bundle of clinical records leaving the app: staff only, like the PDF.
-  exportFhir: { roles: ['staff'] }
+  getPrivacyNotice: { roles: FRONT_DESK_OR_PATIENT },
+  setPrivacyNotice: { roles: ADMINISTRATOR },
+  // Summaries leave the app as files or paper: exports are a clinician's decision;
+  // the front desk prints the summary for the consultation.
+  exportSummaryPdf: { roles: CLINICIAN },
+  printSummary: { roles: FRONT_DESK },
+  exportDaySummaries: { roles: CLINICIAN },
+  cancelDayExport: { roles: CLINICIAN },
+  getPdfSettings: { roles: FRONT_DESK },
+  setPdfSettings: { roles: ADMINISTRATOR },
+  // A bundle of clinical records leaving the app: clinicians, like the PDF export.
+  exportFhir: { roles: CLINICIAN },
+  listAuditEvents: { roles: ADMINISTRATOR },
+  verifyAuditTrail: { roles: ADMINISTRATOR },
+  // Every signed-in screen shows the banner when writing has stopped.
+  getDataHealth: { roles: FRONT_DESK },
+  runIntegrityCheck: { roles: ADMINISTRATOR },
+  getBackupSettings: { roles: ADMINISTRATOR },
+  setBackupSettings: { roles: ADMINISTRATOR },
+  chooseBackupFolder: { roles: ADMINISTRATOR },
+  backupNow: { roles: ADMINISTRATOR },
+  listBackups: { roles: ADMINISTRATOR },
+  restoreBackup: { roles: ADMINISTRATOR }
 }

@@ -11,6 +11,15 @@ import { validatePrivacyNotice, type PrivacyNotice } from '../privacyNotice'
 import { validatePdfSettings, type PdfSettings } from '../pdfSettings'
 import { isIsoDate } from '../dates'
 import type { IntakeAnswers } from '../types'
+import { AUDIT_ACTIONS } from '../audit'
+import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT } from '../dataSafety'
+import {
+  MAX_IDLE_LOCK_MINUTES,
+  MIN_IDLE_LOCK_MINUTES,
+  NAME_MAX_LENGTH,
+  SECRET_MAX_LENGTH,
+  STAFF_ROLES
+} from '../staff'
 import type { ApiArgs, ApiMethod } from './contract'
 
 const id = z.string().uuid({ message: 'Not a valid record id.' })
@@ -80,7 +89,16 @@ const calendarDate = z
   .refine(isIsoDate, { message: 'The date must be a real calendar day (YYYY-MM-DD).' })
 
 const empty = z.object({}).strict()
-const pin = z.string().regex(/^\d{4,8}$/, { message: 'The PIN must be 4 to 8 digits.' })
+/**
+ * A name and secret as typed: only their size is checked here. The rules for
+ * a new password or PIN (and the name's form) belong to the staff service,
+ * which reports them field by field; a sign-in with a malformed name is just
+ * a wrong sign-in.
+ */
+const staffName = z.string().max(NAME_MAX_LENGTH * 4, { message: 'That name is too long.' })
+const secret = z.string().max(SECRET_MAX_LENGTH * 4, { message: 'That is too long.' })
+const credentials = z.object({ name: staffName, secret }).strict()
+const staffRole = z.enum(STAFF_ROLES)
 
 export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   getAppInfo: empty,
@@ -101,9 +119,33 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   listUnfinished: empty,
   discardDraft: z.object({ id }).strict(),
   getSession: empty,
-  setStaffPin: z.object({ currentPin: pin.optional(), newPin: pin }).strict(),
+  createFirstAdministrator: credentials,
+  signIn: credentials,
+  signOut: z.object({ reason: z.enum(['sign-out', 'idle']) }).strict(),
+  keepSignedIn: empty,
+  changeOwnSecret: z.object({ currentSecret: secret, newSecret: secret }).strict(),
+  listStaff: empty,
+  addStaff: z.object({ name: staffName, role: staffRole, secret }).strict(),
+  updateStaff: z
+    .object({ id, role: staffRole.optional(), active: z.boolean().optional() })
+    .strict(),
+  resetStaffSecret: z.object({ id, secret }).strict(),
+  getSecuritySettings: empty,
+  setSecuritySettings: z
+    .object({
+      idleLockMinutes: z
+        .number()
+        .int({ message: 'Whole minutes, please.' })
+        .min(MIN_IDLE_LOCK_MINUTES, {
+          message: `At least ${MIN_IDLE_LOCK_MINUTES} minute.`
+        })
+        .max(MAX_IDLE_LOCK_MINUTES, {
+          message: `At most ${MAX_IDLE_LOCK_MINUTES} minutes.`
+        })
+    })
+    .strict(),
   startPatientMode: z.object({ intakeId: id }).strict(),
-  exitPatientMode: z.object({ pin: z.string().max(8) }).strict(),
+  exitPatientMode: credentials,
   confirmFlushed: empty,
   getClinicDetails: empty,
   setClinicDetails: clinicDetailsSchema,
@@ -118,5 +160,46 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   exportFhir: z.union([
     z.object({ ids: z.array(id).min(1).max(200) }).strict(),
     z.object({ date: calendarDate }).strict()
-  ])
+  ]),
+  listAuditEvents: z
+    .object({
+      action: z.enum(AUDIT_ACTIONS).optional(),
+      staffId: id.optional(),
+      intakeId: id.optional(),
+      fromDate: calendarDate.optional(),
+      toDate: calendarDate.optional(),
+      beforeSeq: z.number().int().min(1).optional(),
+      limit: z.number().int().min(1).max(500).optional()
+    })
+    .strict(),
+  verifyAuditTrail: empty,
+  getDataHealth: empty,
+  runIntegrityCheck: empty,
+  getBackupSettings: empty,
+  setBackupSettings: z
+    .object({
+      folder: z.string().max(4096),
+      keep: z
+        .number()
+        .int({ message: 'Whole backups, please.' })
+        .min(MIN_BACKUPS_KEPT, { message: `Keep at least ${MIN_BACKUPS_KEPT} backup.` })
+        .max(MAX_BACKUPS_KEPT, { message: `Keep at most ${MAX_BACKUPS_KEPT} backups.` }),
+      daily: z.boolean()
+    })
+    .strict(),
+  chooseBackupFolder: empty,
+  backupNow: empty,
+  listBackups: empty,
+  // A plain file name inside the backup folder: no folders, no way out of it.
+  restoreBackup: z
+    .object({
+      fileName: z
+        .string()
+        .max(255)
+        .regex(/^[^/\\]+\.sqlite3$/, { message: 'Choose a backup from the list.' })
+        .refine((name) => name !== '.' && name !== '..' && !name.startsWith('.'), {
+          message: 'Choose a backup from the list.'
+        })
+    })
+    .strict()
 }

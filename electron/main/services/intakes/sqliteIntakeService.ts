@@ -47,6 +47,12 @@ export interface SqliteIntakeServiceOptions {
   readonly now: () => Date
   /** New record ids; random UUIDs by default. Tests pass a predictable sequence. */
   readonly newId?: () => string
+  /**
+   * Told of the red-flag history each write adds, inside the write's own
+   * transaction (the audit trail records raised alerts there): if it throws,
+   * the answers are not saved either.
+   */
+  readonly onRedFlagEvents?: (intakeId: string, events: readonly RedFlagEvent[]) => void
 }
 
 const DEFAULT_PAGE_SIZE = 50
@@ -72,6 +78,10 @@ export function createSqliteIntakeService(
   const patients = createPatientRepository(db)
   const history = createRedFlagEventRepository(db)
   const newId = options.newId ?? randomUUID
+  const appendHistory = (intakeId: string, events: readonly RedFlagEvent[]): void => {
+    history.append(intakeId, events)
+    if (events.length > 0) options.onRedFlagEvents?.(intakeId, events)
+  }
 
   const clock = (): { readonly timestamp: string; readonly today: string } => {
     const now = options.now()
@@ -110,7 +120,7 @@ export function createSqliteIntakeService(
   const createTransaction = db.transaction(
     (draft: NewDraft, events: readonly RedFlagEvent[]): StoredWithHistory => {
       const stored = intakes.insertDraft(draft)
-      history.append(stored.id, events)
+      appendHistory(stored.id, events)
       return { stored, redFlagHistory: history.listForIntake(stored.id) }
     }
   )
@@ -133,7 +143,7 @@ export function createSqliteIntakeService(
         now: stamp.at
       })
       if (saved === null) throw refusedChange(intakes.findStatus(id))
-      history.append(id, historyOfSave(previous.answers, answers, evaluation, stamp))
+      appendHistory(id, historyOfSave(previous.answers, answers, evaluation, stamp))
       return saved
     }
   )
@@ -160,7 +170,7 @@ export function createSqliteIntakeService(
         now: stamp.at
       })
       if (stored === null) throw refusedChange(intakes.findStatus(id))
-      history.append(id, historyOfSave(previous.answers, answers, evaluation, stamp))
+      appendHistory(id, historyOfSave(previous.answers, answers, evaluation, stamp))
       return { stored, redFlagHistory: history.listForIntake(id) }
     }
   )
