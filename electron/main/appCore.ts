@@ -4,11 +4,14 @@
  * end-to-end test transport both build the app through this function, so the
  * tests exercise the same wiring the desktop app runs.
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ApiEvents, AppInfo, SessionState } from '../../src/domain'
-import { createHandlers } from './handlers'
-import { createDispatcher, type Dispatch } from './ipc'
+import type { ApiEvents, ApiMethod, AppInfo, AuditEntryInput, SessionState } from '../../src/domain'
+import { auditActorOf, createHandlers } from './handlers'
+import { createDispatcher, currentCaller, type Dispatch } from './ipc'
+import { createAuditTrail } from './services/audit/auditTrail'
+import { createDataSafetyService } from './services/dataSafety/dataSafetyService'
+import { createStaffAccounts } from './services/session/staffAccounts'
 import { openDatabase } from './services/database/openDatabase'
 import { createFhirExportService } from './services/export/fhirExportService'
 import type { SaveFile } from './services/export/saveFile'
@@ -44,9 +47,49 @@ export interface AppCoreOptions {
   readonly summaryOutput?: SummaryOutput
   /** Pushes an event to the renderer (a day's PDF export reports its progress). */
   readonly emit?: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
+  /** A folder dialog (the backup folder); resolves to null when cancelled. */
+  readonly chooseFolder?: (title: string) => Promise<string | null>
+  /**
+   * Restarts the app (after a backup was restored, the database file changed
+   * under it). The desktop app relaunches itself; the tests start a new core.
+   */
+  readonly requestRestart?: () => void
   /** The PDF fonts folder and the built PDF worker, when not the checkout's own. */
   readonly pdf?: { readonly fontDir?: string; readonly workerFile?: string }
+  /** The built integrity-check worker, when not the checkout's own `out/main/integrityWorker.js`. */
+  readonly integrityWorkerFile?: string
+  /** Whether to start the background integrity check and the daily backup (off in unit tests). */
+  readonly background?: boolean
 }
+
+/**
+ * The methods that write to the database. When the integrity check has
+ * failed they are refused with a plain message before any handler runs:
+ * writing into a damaged file can spread the damage, and a backup is the way
+ * back.
+ */
+const WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'createDraft',
+  'saveDraft',
+  'submitIntake',
+  'discardDraft',
+  'changeOwnSecret',
+  'addStaff',
+  'updateStaff',
+  'resetStaffSecret',
+  'setSecuritySettings',
+  'startPatientMode',
+  'setClinicDetails',
+  'setPrivacyNotice',
+  'setPdfSettings'
+])
+
+const READ_ONLY_MESSAGE =
+  'Saving has stopped: the database failed its integrity check. Nothing was changed. ' +
+  'Records can still be read; an administrator can restore a backup in Settings.'
+const RESTARTING_MESSAGE = 'The app is restarting on the restored backup.'
+/** Left in the data folder by a restore, so the restored database's trail records it. */
+const RESTORE_NOTE_FILE = 'restore-note.json'
 
 /** The saver of a core built without one (unit tests that never export). */
 const NO_SAVE_FILE: SaveFile = () =>
@@ -68,13 +111,90 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     databasePath,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
   )
+  let closed = false
   try {
     const now = options.now ?? (() => new Date())
-    const intakes = createSqliteIntakeService(db, { now })
+    const log = (context: string, error: unknown): void => options.logError?.(context, error)
+    const auditTrail = createAuditTrail(db, { now })
+    /**
+     * Appends to the trail. An entry that cannot be written (a full disk, a
+     * database that failed its check) is logged and does not stop the action:
+     * a member of staff must still be able to sign in to restore a backup.
+     */
+    const audit = (entry: AuditEntryInput): void => {
+      try {
+        auditTrail.append(entry)
+      } catch (error) {
+        log('audit', error)
+      }
+    }
+    const intakes = createSqliteIntakeService(db, {
+      now,
+      // Inside the save's transaction: an alert is in the trail exactly when it is in the history.
+      onRedFlagEvents: (intakeId, events) => {
+        const caller = currentCaller()
+        for (const event of events) {
+          if (event.kind !== 'alert') continue
+          auditTrail.append({
+            actor: caller
+              ? auditActorOf(caller)
+              : { staffId: null, name: null, role: event.by === 'patient' ? 'patient' : 'system' },
+            action: 'red-flag-alert',
+            intakeId,
+            detail: { condition: event.condition, level: event.level }
+          })
+        }
+      }
+    })
     const settings = createSqliteSettingsStore(db)
-    const session = await createSessionService(settings, intakes, { now }, (state) =>
-      options.onSessionChange?.(state)
-    )
+    const accounts = createStaffAccounts(db, { now })
+    const session = await createSessionService({
+      settings,
+      accounts,
+      intakes,
+      now,
+      audit,
+      onChange: (state) => {
+        options.onSessionChange?.(state)
+        options.emit?.('sessionChanged', state)
+      }
+    })
+    let restarting = false
+    const dataSafety = createDataSafetyService({
+      db,
+      databasePath,
+      dataDir: options.dataDir,
+      settings,
+      now,
+      ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
+      ...(options.integrityWorkerFile ? { integrityWorkerFile: options.integrityWorkerFile } : {}),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      onHealthChange: (health) => options.emit?.('dataHealthChanged', health),
+      onAutomaticBackup: (backup) =>
+        audit({
+          actor: { staffId: null, name: null, role: 'system' },
+          action: 'backup-created',
+          detail: { fileName: backup.fileName, automatic: true }
+        }),
+      onError: log,
+      closeDatabase: () => {
+        restarting = true
+        pdf.renderer.close().catch((error: unknown) => log('pdf', error))
+        if (!closed) {
+          closed = true
+          db.close()
+        }
+      },
+      requestRestart: () => {
+        const caller = currentCaller()
+        writeFileSync(
+          join(options.dataDir, RESTORE_NOTE_FILE),
+          JSON.stringify({ actor: caller ? auditActorOf(caller) : null, at: now().toISOString() })
+        )
+        options.requestRestart?.()
+      }
+    })
+    recordRestore(options.dataDir, audit)
     const clinicDetails = createClinicDetailsService(settings)
     const pdf = wireSummaries({
       intakes,
@@ -89,6 +209,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const handlers = createHandlers({
       intakes,
       session,
+      accounts,
+      audit: { append: audit, list: (query) => auditTrail.list(query), verify: () => auditTrail.verify() },
+      dataSafety,
       clinicDetails,
       pdfSettings: pdf.pdfSettings,
       summaries: pdf.summaries,
@@ -101,21 +224,63 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
       onFlushed: () => options.onFlushed?.()
     })
-    const dispatch = createDispatcher(handlers, {
+    const dispatchChecked = createDispatcher(handlers, {
       context: () => session.context(),
       logError: (method, error) => options.logError?.(method, error)
     })
+    const dispatch: Dispatch = (method, rawArgs) => {
+      if (restarting) {
+        return Promise.resolve({ ok: false, error: { code: 'conflict', message: RESTARTING_MESSAGE } })
+      }
+      if (WRITING_METHODS.has(method) && dataSafety.isReadOnly()) {
+        return Promise.resolve({ ok: false, error: { code: 'conflict', message: READ_ONLY_MESSAGE } })
+      }
+      return dispatchChecked(method, rawArgs)
+    }
+    if (options.background) {
+      dataSafety.startBackgroundCheck()
+      dataSafety.startDailySchedule()
+    }
     return {
       dispatch,
       databasePath,
-      session: await session.state(),
+      session: session.state(),
       close: () => {
+        dataSafety.stop()
         void pdf.renderer.close()
-        db.close()
+        if (!closed) {
+          closed = true
+          db.close()
+        }
       }
     }
   } catch (error) {
-    db.close()
+    if (!closed) db.close()
     throw error
   }
+}
+
+/**
+ * After a restore the app starts on the restored database, whose trail knows
+ * nothing of it: the note the restore left says who did it, and goes once
+ * it is in the trail.
+ */
+function recordRestore(dataDir: string, audit: (entry: AuditEntryInput) => void): void {
+  const notePath = join(dataDir, RESTORE_NOTE_FILE)
+  if (!existsSync(notePath)) return
+  let actor: AuditEntryInput['actor'] = { staffId: null, name: null, role: 'system' }
+  let at: string | null = null
+  try {
+    const note: unknown = JSON.parse(readFileSync(notePath, 'utf8'))
+    if (typeof note === 'object' && note !== null) {
+      const fields = note as { actor?: unknown; at?: unknown }
+      const stored = fields.actor as AuditEntryInput['actor'] | null | undefined
+      if (stored && typeof stored === 'object' && typeof stored.role === 'string') actor = stored
+      if (typeof fields.at === 'string') at = fields.at.slice(0, 40)
+    }
+  } catch {
+    // A damaged note still means a restore happened; it is recorded without a name.
+  }
+  audit({ actor, action: 'backup-restored', detail: { restoredAt: at } })
+  rmSync(notePath, { force: true })
 }

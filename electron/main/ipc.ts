@@ -5,6 +5,7 @@
  * all of whose failures come back as typed values, never as stack traces.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import {
   API_METHODS,
   METHOD_ACCESS,
@@ -29,6 +30,18 @@ export interface CallContext {
   readonly staff: StaffIdentity | null
   /** In patient mode, the only intake the caller may touch. */
   readonly lockedIntakeId: string | null
+}
+
+/**
+ * The context of the call being handled, for code a handler reaches through
+ * a service (the audit of a red-flag alert raised inside a save's
+ * transaction names the person who made the save).
+ */
+const currentCall = new AsyncLocalStorage<CallContext>()
+
+/** The caller of the IPC call in progress, or undefined outside one (a timer, start-up). */
+export function currentCaller(): CallContext | undefined {
+  return currentCall.getStore()
 }
 
 /** One handler per contract method; `satisfies ApiHandlers` makes a gap a compile error. */
@@ -401,7 +414,10 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
       // The schema table and the handler table are indexed by the same method,
       // so the parsed arguments are the handler's argument type.
       const handler = handlers[method] as (args: unknown, context: CallContext) => Promise<unknown>
-      return { ok: true, value: await handler(parsed.data, context) }
+      return {
+        ok: true,
+        value: await currentCall.run(context, () => handler(parsed.data, context))
+      }
     } catch (error) {
       if (error instanceof ServiceError) {
         // A storage failure reaches the user as a plain sentence; the SQLite error

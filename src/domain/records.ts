@@ -12,6 +12,16 @@ export type IntakeStatus = 'draft' | 'submitted'
 /** Who is filling the intake in: staff beside the patient, or the patient alone on a tablet. */
 export type EntryMode = 'staff' | 'patient'
 
+/**
+ * What is wrong with a stored record that failed its checks on read (its
+ * check values, its answers against the catalogue, its snapshot's shape), in
+ * plain words for staff. Such a record is shown with what could be read and
+ * never silently repaired: the fix is to restore a backup or re-enter it.
+ */
+export interface RecordDamage {
+  readonly problems: readonly string[]
+}
+
 export interface IntakeRecord {
   readonly id: string
   readonly status: IntakeStatus
@@ -40,6 +50,12 @@ export interface IntakeRecord {
   readonly createdAt: string
   readonly updatedAt: string
   readonly submittedAt: string | null
+  /**
+   * Present when the stored record failed its checks: `answers` then holds
+   * only the answers that could be read (and, for a submitted intake whose
+   * snapshot was unreadable, `evaluation` was worked out again from them).
+   */
+  readonly damage?: RecordDamage
 }
 
 /** One row of an intake list: enough to show and order it, no answers. */
@@ -55,6 +71,8 @@ export interface IntakeSummary {
   readonly createdAt: string
   readonly updatedAt: string
   readonly submittedAt: string | null
+  /** Present when the stored row failed its checks: the details shown may be wrong. */
+  readonly damage?: RecordDamage
 }
 
 /**

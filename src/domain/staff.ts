@@ -4,7 +4,7 @@
  * a clinician can. Who may call each IPC method is declared in the contract
  * (`METHOD_ACCESS`) in these terms and enforced by the main process.
  */
-import { hasControlCharacter } from './controlCharacters'
+import { hasControlCharacter } from './textFields'
 import type { ValidationIssue } from './errors'
 
 /** A staff member's role, lowest first. */
@@ -47,7 +47,7 @@ export interface StaffMember extends StaffIdentity {
 
 export type SecretKind = 'password' | 'pin'
 
-export const NAME_MAX_LENGTH = 80
+export const STAFF_NAME_MAX_LENGTH = 80
 export const PASSWORD_MIN_LENGTH = 10
 export const SECRET_MAX_LENGTH = 128
 export const PIN_MIN_LENGTH = 6
@@ -69,12 +69,12 @@ export function staffNameIssues(name: string): ValidationIssue[] {
   if (normalised === '') {
     return [{ itemId: 'name', code: 'required', message: 'Enter a name.' }]
   }
-  if (normalised.length > NAME_MAX_LENGTH) {
+  if (normalised.length > STAFF_NAME_MAX_LENGTH) {
     return [
       {
         itemId: 'name',
         code: 'too-long',
-        message: `A name can be at most ${NAME_MAX_LENGTH} characters.`
+        message: `A name can be at most ${STAFF_NAME_MAX_LENGTH} characters.`
       }
     ]
   }

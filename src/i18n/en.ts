@@ -39,8 +39,7 @@ export default {
     born: 'born {date}',
     reached: 'reached: {step}',
     notStarted: 'nothing answered yet',
-    enteredBy: { staff: 'staff entering', patient: 'patient entering' },
-    pinNeeded: 'Set a staff PIN in Settings before handing the device to a patient.'
+    enteredBy: { staff: 'staff entering', patient: 'patient entering' }
   },
   steps: {
     about: 'About you',
@@ -146,7 +145,7 @@ export default {
     body: 'Please stay here and tell the front desk now. A clinician will see you.',
     bodyWithPhone:
       'Please stay here and tell the front desk now (or, if no one is there, call the clinic on {phone}). A clinician will see you.',
-    staffUnlock: 'Staff: enter your PIN to continue'
+    staffUnlock: 'Staff: sign in to continue'
   },
   items: {
     patient: {

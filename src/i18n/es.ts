@@ -39,8 +39,6 @@ const messages: MessageSchema = {
     reached: 'llegó a: {step}',
     notStarted: 'sin respuestas todavía',
     enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' },
-    pinNeeded:
-      'Configure un PIN del personal en Configuración antes de entregar el dispositivo a un paciente.'
   },
   steps: {
     about: 'Sus datos',
@@ -149,7 +147,7 @@ const messages: MessageSchema = {
     body: 'Por favor, quédese aquí y avise ahora mismo al personal de recepción. Un profesional de la salud le atenderá.',
     bodyWithPhone:
       'Por favor, quédese aquí y avise ahora mismo al personal de recepción (o, si no hay nadie, llame a la clínica al {phone}). Un profesional de la salud le atenderá.',
-    staffUnlock: 'Personal: escriba su PIN para continuar'
+    staffUnlock: 'Personal: inicie sesión para continuar'
   },
   items: {
     patient: {

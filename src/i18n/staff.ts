@@ -1,3 +1,5 @@
+import accounts from './staffAccounts'
+
 /**
  * Staff-only wording. Staff screens are in English (the clinic's working
  * language); these keys are merged into the English messages and every other
@@ -5,6 +7,7 @@
  */
 export default {
   staff: {
+    accounts,
     title: 'Back Intake',
     mode: { staff: 'Staff mode', patient: 'Patient mode' },
     alert: {
@@ -119,16 +122,6 @@ export default {
     },
     settings: {
       title: 'Settings',
-      pinTitle: 'Staff PIN',
-      pinIntro: 'The PIN lets staff leave patient mode. Use 4 to 8 digits.',
-      currentPin: 'Current PIN',
-      newPin: 'New PIN',
-      confirmPin: 'Repeat new PIN',
-      savePin: 'Save PIN',
-      pinSaved: 'PIN saved.',
-      pinMismatch: 'The two PINs do not match.',
-      pinSet: 'A staff PIN is set.',
-      pinNotSet: 'No staff PIN yet: patient mode is unavailable until one is set.',
       dataDir: 'Data folder',
       version: 'Version',
       clinicTitle: 'Clinic details',
@@ -160,9 +153,11 @@ export default {
       privacyLoadFailed: 'The privacy notice could not be read: {message}'
     },
     unlock: {
-      title: 'Staff PIN',
-      pin: 'PIN',
-      unlock: 'Unlock',
+      title: 'Staff sign-in',
+      intro: 'A member of staff signs in to take the device back.',
+      name: 'Your name',
+      secret: 'Password or PIN',
+      unlock: 'Sign in',
       cancel: 'Cancel',
       exitPatientMode: 'Leave patient mode'
     },

@@ -38,7 +38,6 @@ const messages: MessageSchema = {
     reached: '已填到：{step}',
     notStarted: '尚未作答',
     enteredBy: { staff: '员工代填', patient: '患者自填' },
-    pinNeeded: '把设备交给患者之前，请先在“设置”中设定员工 PIN 码。'
   },
   steps: {
     about: '个人信息',
@@ -137,7 +136,7 @@ const messages: MessageSchema = {
     body: '请您留在这里，不要离开，并立即告知前台工作人员。医生或治疗师会为您诊察。',
     bodyWithPhone:
       '请您留在这里，不要离开，并立即告知前台工作人员（如果前台没有人，请拨打诊所电话 {phone}）。医生或治疗师会为您诊察。',
-    staffUnlock: '工作人员：请输入 PIN 码以继续'
+    staffUnlock: '工作人员：请登录以继续'
   },
   items: {
     patient: {

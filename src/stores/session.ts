@@ -1,17 +1,64 @@
 /**
- * The role the main process enforces (staff, or patient mode locked to one
- * intake), mirrored here so the UI can hide what the role cannot reach.
+ * Who is at the keyboard, as the main process enforces it (signed out, a
+ * member of staff with a role, or patient mode locked to one intake),
+ * mirrored here so the UI shows only what the role can reach. Signing out,
+ * locking and handing the device to a patient all forget every patient's data
+ * the renderer holds.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
-import type { AppError, AppInfo, SessionState } from '../domain'
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  roleIncludes,
+  type AppError,
+  type AppInfo,
+  type SessionState,
+  type StaffRole
+} from '../domain'
+import { useIntakeDraftStore } from './intakeDraft'
 import { useIntakeListStore } from './intakeList'
+import { useSummaryExportStore } from './summaryExport'
+
+const SIGNED_OUT: SessionState = {
+  role: 'signed-out',
+  staff: null,
+  intakeId: null,
+  needsFirstAdministrator: false,
+  idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES
+}
+
+/** Other stores that hold patient data register how to forget it (audit, data safety). */
+const forgetters = new Set<() => void>()
+export function onForgetPatientData(forget: () => void): void {
+  forgetters.add(forget)
+}
 
 export const useSessionStore = defineStore('session', () => {
-  const state = ref<SessionState>({ role: 'staff', intakeId: null, staffPinSet: false })
+  const state = ref<SessionState>(SIGNED_OUT)
   const appInfo = ref<AppInfo | null>(null)
   const isPatientMode = computed(() => state.value.role === 'patient')
+  const isSignedIn = computed(() => state.value.staff !== null && state.value.role !== 'patient')
+  /** Why the app last locked itself, shown on the sign-in screen ("locked after 5 minutes…"). */
+  const lockedBecause = ref<'idle' | null>(null)
+  /**
+   * Where the person was when the app locked itself, and who they were: the
+   * same person signing back in returns there (their draft reloads from the
+   * database); anyone else starts at the start screen.
+   */
+  const returnTo = ref<{ path: string; staffId: string } | null>(null)
+
+  function rememberReturnPath(path: string): void {
+    const staffId = state.value.staff?.id
+    returnTo.value = staffId ? { path, staffId } : null
+  }
+
+  /** The path to go back to after signing in, once; null when it does not apply. */
+  function consumeReturnPath(): string | null {
+    const saved = returnTo.value
+    returnTo.value = null
+    return saved !== null && saved.staffId === state.value.staff?.id ? saved.path : null
+  }
   /** The intake staff took back from patient mode, so it can be handed back where it was. */
   const takenBackFrom = ref<string | null>(null)
   /**
@@ -21,17 +68,85 @@ export const useSessionStore = defineStore('session', () => {
    */
   const acknowledgedEmergencies = ref<Readonly<Record<string, string>>>({})
 
+  function can(needed: StaffRole): boolean {
+    return roleIncludes(state.value.role, needed)
+  }
+
   function acknowledgeEmergency(intakeId: string, emergencyKey: string): void {
     acknowledgedEmergencies.value = { ...acknowledgedEmergencies.value, [intakeId]: emergencyKey }
   }
 
+  /** Empties every store that can hold a patient's data. */
+  function forgetPatientData(): void {
+    useIntakeListStore().clear()
+    useIntakeDraftStore().reset()
+    useSummaryExportStore().clear()
+    for (const forget of forgetters) forget()
+    appInfo.value = null
+    takenBackFrom.value = null
+    acknowledgedEmergencies.value = {}
+  }
+
+  /**
+   * Takes a session state from the main process. Anything that is no longer
+   * a signed-in member of staff forgets what the last one had open.
+   */
+  function adopt(next: SessionState): void {
+    const wasStaff = state.value.staff?.id ?? null
+    state.value = next
+    if (next.staff === null || next.staff.id !== wasStaff) {
+      forgetPatientData()
+      if (next.staff === null) return
+    }
+    if (next.staff !== null) lockedBecause.value = null
+  }
+
   async function refresh(): Promise<AppError | null> {
-    const [session, info] = await Promise.all([api.getSession({}), api.getAppInfo({})])
-    // Patient mode is refused the app info (its data folder): forget any earlier copy too.
-    appInfo.value = info.ok ? info.value : null
+    const session = await api.getSession({})
     if (!session.ok) return session.error
-    state.value = session.value
+    adopt(session.value)
+    if (roleIncludes(session.value.role, 'front-desk')) {
+      const info = await api.getAppInfo({})
+      appInfo.value = info.ok ? info.value : null
+    }
     return null
+  }
+
+  async function adoptResult(
+    result: Awaited<ReturnType<typeof api.signIn>>
+  ): Promise<AppError | null> {
+    if (!result.ok) return result.error
+    adopt(result.value)
+    const info = await api.getAppInfo({})
+    appInfo.value = info.ok ? info.value : null
+    return null
+  }
+
+  async function signIn(name: string, secret: string): Promise<AppError | null> {
+    return adoptResult(await api.signIn({ name, secret }))
+  }
+
+  async function createFirstAdministrator(name: string, secret: string): Promise<AppError | null> {
+    return adoptResult(await api.createFirstAdministrator({ name, secret }))
+  }
+
+  /**
+   * Signs out, saving the open draft first so nothing typed is lost; `idle`
+   * when the app locks itself.
+   */
+  async function signOut(reason: 'sign-out' | 'idle'): Promise<void> {
+    await useIntakeDraftStore().flush()
+    const result = await api.signOut({ reason })
+    lockedBecause.value = reason === 'idle' ? 'idle' : null
+    // Even if the main process had already locked the session, the screen forgets everything.
+    adopt(result.ok ? result.value : { ...SIGNED_OUT, idleLockMinutes: state.value.idleLockMinutes })
+  }
+
+  /** The person is still there: the idle time starts again in the main process too. */
+  async function keepSignedIn(): Promise<void> {
+    const result = await api.keepSignedIn({})
+    if (result.ok) adopt(result.value)
+    else if (result.error.code === 'forbidden') await refresh()
   }
 
   async function startPatientMode(intakeId: string): Promise<AppError | null> {
@@ -45,20 +160,14 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
-  async function exitPatientMode(pin: string): Promise<AppError | null> {
-    const result = await api.exitPatientMode({ pin })
+  async function exitPatientMode(name: string, secret: string): Promise<AppError | null> {
+    const result = await api.exitPatientMode({ name, secret })
     if (!result.ok) return result.error
-    takenBackFrom.value = state.value.intakeId
+    const from = state.value.intakeId
     state.value = result.value
-    return null
-  }
-
-  async function setStaffPin(newPin: string, currentPin?: string): Promise<AppError | null> {
-    const result = await api.setStaffPin(
-      currentPin === undefined ? { newPin } : { newPin, currentPin }
-    )
-    if (!result.ok) return result.error
-    state.value = result.value
+    takenBackFrom.value = from
+    const info = await api.getAppInfo({})
+    appInfo.value = info.ok ? info.value : null
     return null
   }
 
@@ -66,12 +175,22 @@ export const useSessionStore = defineStore('session', () => {
     state,
     appInfo,
     isPatientMode,
+    isSignedIn,
+    lockedBecause,
+    rememberReturnPath,
+    consumeReturnPath,
     takenBackFrom,
     acknowledgedEmergencies,
+    can,
     acknowledgeEmergency,
+    forgetPatientData,
+    adopt,
     refresh,
+    signIn,
+    createFirstAdministrator,
+    signOut,
+    keepSignedIn,
     startPatientMode,
-    exitPatientMode,
-    setStaffPin
+    exitPatientMode
   }
 })

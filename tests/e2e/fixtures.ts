@@ -10,7 +10,7 @@ import { test as base, _electron, expect, type Browser, type Page } from '@playw
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchWebApp, ROOT } from '../support/webApp'
+import { launchWebApp, ROOT, TEST_ADMINISTRATOR } from '../support/webApp'
 import { electronBinary, fixtureKind, type FixtureKind } from './fixtureKind'
 
 export interface AppHandle {
@@ -72,6 +72,26 @@ async function launchWeb(
   }
 }
 
+/**
+ * The desktop app opens on the sign-in screen (the first-run screen on a new
+ * data folder): the test administrator signs in there, as a person would.
+ * Patient mode, which survives a restart, is left as it is.
+ */
+async function signInThroughScreen(page: Page): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 })
+  await heading.first().waitFor()
+  const title = await heading.first().innerText()
+  if (title !== 'Sign in' && title !== 'Set up Back Intake') return
+  await page.getByLabel(/name/i).first().fill(TEST_ADMINISTRATOR.name)
+  const secrets = page.locator('input[type="password"]')
+  const count = await secrets.count()
+  for (let index = 0; index < count; index++) {
+    await secrets.nth(index).fill(TEST_ADMINISTRATOR.secret)
+  }
+  await page.getByRole('button', { name: /^(Sign in|Create administrator and sign in)$/ }).click()
+  await page.getByTestId('signed-in-as').waitFor()
+}
+
 async function launchElectron(dataDir: string): Promise<Launched> {
   const binary = electronBinary()
   if (!binary) throw new Error('The electron fixture needs the Electron binary.')
@@ -87,6 +107,7 @@ async function launchElectron(dataDir: string): Promise<Launched> {
   })
   const page = await electronApp.firstWindow()
   await page.setViewportSize({ width: 1280, height: 860 })
+  await signInThroughScreen(page)
   // Playwright closes the Electron app through its windows, so the close guard runs either way.
   return {
     page,

@@ -9,12 +9,13 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { CATALOGUE } from '../../src/domain'
 import es from '../../src/i18n/es'
+import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
 import { SettingsPage } from './pages/settingsPage'
 import { answersOf, goldenCase, storedIntake } from './support'
 
-const PIN = '4826'
+const PIN = TEST_ADMINISTRATOR.secret
 /** Routine answers that get a patient through the first four steps to the safety questions. */
 const ROUTINE = goldenCase('doms-routine').answers
 const BEFORE_SAFETY = answersOf(ROUTINE, 'patient.', 'complaint.', 'pain.', 'peg.')
@@ -49,7 +50,6 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 async function handToPatient(form: IntakeForm): Promise<string> {
-  await form.setStaffPin(PIN)
   await form.startAsPatient()
   return form.intakeId()
 }

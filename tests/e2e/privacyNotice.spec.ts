@@ -11,6 +11,7 @@ import { privacyNoticeParagraphs, type IntakeAnswers } from '../../src/domain'
 import en from '../../src/i18n/en'
 import es from '../../src/i18n/es'
 import zh from '../../src/i18n/zh'
+import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
 import { KeyboardUser } from './pages/keyboardUser'
@@ -19,7 +20,7 @@ import { goldenCase, seedIntake, storedIntake } from './support'
 
 /** Screenshots for people to look at (not compared to a baseline). */
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots/privacy')
-const PIN = '4826'
+const PIN = TEST_ADMINISTRATOR.secret
 /** A routine intake, answered up to the consent step (English, no consent answers yet). */
 const ROUTINE = Object.fromEntries(
   Object.entries(goldenCase('doms-routine').answers).filter(
@@ -165,7 +166,6 @@ test('a Spanish notice written in Settings is what a Spanish-speaking patient re
 
   // Handed to a patient who chooses Spanish: the consent step shows the clinic's Spanish text.
   const form = new IntakeForm(page)
-  await form.setStaffPin(PIN)
   await form.startAsPatient()
   await form.group(message('language.choose')).getByRole('radio', { name: 'Español' }).check()
   await expect(page.getByRole('heading', { level: 1, name: es.steps.about })).toBeVisible()

@@ -9,11 +9,12 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { CATALOGUE, CONCERN_LABELS, type IntakeAnswers } from '../../src/domain'
 import { FORM_STEPS, type StepId } from '../../src/form/steps'
+import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
 import { answersOf, goldenCase, storedIntake } from './support'
 
-const PIN = '4826'
+const PIN = TEST_ADMINISTRATOR.secret
 const ROUTINE = goldenCase('doms-routine').answers
 const BEFORE_SAFETY = answersOf(ROUTINE, 'patient.', 'complaint.', 'pain.', 'peg.')
 const SCREENSHOT = join(import.meta.dirname, '../../test-results/screenshots/red-flag-history.png')
@@ -131,7 +132,6 @@ test('in patient mode the patient’s changes are recorded as theirs, and the pa
 }) => {
   const page = app.page
   const form = new IntakeForm(page)
-  await form.setStaffPin(PIN)
   await form.startAsPatient()
   const id = form.intakeId()
   await form.fillUntil('safety', BEFORE_SAFETY)

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm } from './pages/intakeForm'
 import { answersOf, goldenCase, seedIntake } from './support'
@@ -15,7 +16,7 @@ const SIZES = [
   { width: 1440, height: 900 }
 ] as const
 const OUT = join(import.meta.dirname, '../../test-results/screenshots')
-const PIN = '4826'
+const PIN = TEST_ADMINISTRATOR.secret
 
 type Shot = (name: string, options?: { fullPage?: boolean }) => Promise<void>
 
@@ -93,7 +94,6 @@ function stepIndex(stepId: string): number {
 
 /** The patient's own screen after an emergency answer (the intake seeded, handed over, reopened). */
 async function shotPatientAlert(page: Page, form: IntakeForm, shot: Shot): Promise<void> {
-  await form.setStaffPin(PIN)
   const answers = {
     ...answersOf(
       goldenCase('cauda-equina-emergency').answers,
@@ -114,6 +114,6 @@ async function shotPatientAlert(page: Page, form: IntakeForm, shot: Shot): Promi
   // The alert is fixed to the screen: a viewport shot is what the patient sees (a full-page one
   // would show the form below the fold uncovered, which no scroll position ever shows).
   await shot('patient-emergency-alert', { fullPage: false })
-  await page.getByRole('button', { name: 'Staff: enter your PIN to continue' }).click()
+  await page.getByRole('button', { name: 'Staff: sign in to continue' }).click()
   await shot('patient-emergency-alert-pin', { fullPage: false })
 }

@@ -24,6 +24,29 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
 export const WEB_ORIGIN = 'http://back-intake.test'
 
+/** The account the tests sign in with unless they say otherwise: the first administrator. */
+export const TEST_ADMINISTRATOR = { name: 'Test Administrator', secret: 'correct horse battery' }
+
+/**
+ * Signs a member of staff in over the core, as the sign-in screen would
+ * (creating the first administrator on a new data folder). A core in patient
+ * mode stays in it: only a member of staff at the device may end it.
+ */
+export async function signInOverCore(
+  core: AppCore,
+  credentials: { name: string; secret: string } = TEST_ADMINISTRATOR
+): Promise<void> {
+  const session = await core.dispatch('getSession', {})
+  if (!session.ok) throw new Error(session.error.message)
+  const state = session.value as { role: string; needsFirstAdministrator: boolean }
+  if (state.role !== 'signed-out') return
+  const result = await core.dispatch(
+    state.needsFirstAdministrator ? 'createFirstAdministrator' : 'signIn',
+    credentials
+  )
+  if (!result.ok) throw new Error(result.error.message)
+}
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,6 +62,8 @@ export type Intercept = (method: ApiMethod, args: unknown) => Result<unknown> | 
 
 export interface WebApp {
   readonly page: Page
+  /** The core behind the page (null once closed): what a test reaches "behind the app's back". */
+  readonly core: () => AppCore | null
   readonly context: BrowserContext
   intercept: Intercept | null
   close(): Promise<void>
@@ -119,6 +144,11 @@ export async function launchWebApp(
     exportDir?: string
     /** Receives each PDF sent to "the print dialog" (there is none here): the test reads its bytes. */
     onPrint?: (pdf: Uint8Array) => void
+    /**
+     * Who is signed in when the page opens (the first administrator by
+     * default); `false` opens on the sign-in screen, as the app starts.
+     */
+    signIn?: { name: string; secret: string } | false
   } = {}
 ): Promise<WebApp> {
   let flushed: () => void = () => undefined
@@ -154,11 +184,13 @@ export async function launchWebApp(
         )
         .catch(() => undefined)
   })
+  if (options.signIn !== false) await signInOverCore(core, options.signIn ?? TEST_ADMINISTRATOR)
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 }
   })
   const app: WebApp = {
     context,
+    core: () => core,
     page: undefined as unknown as Page,
     intercept: null,
     async close() {

@@ -16,7 +16,7 @@ import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT } from '../dataSafety'
 import {
   MAX_IDLE_LOCK_MINUTES,
   MIN_IDLE_LOCK_MINUTES,
-  NAME_MAX_LENGTH,
+  STAFF_NAME_MAX_LENGTH,
   SECRET_MAX_LENGTH,
   STAFF_ROLES
 } from '../staff'
@@ -95,7 +95,7 @@ const empty = z.object({}).strict()
  * which reports them field by field; a sign-in with a malformed name is just
  * a wrong sign-in.
  */
-const staffName = z.string().max(NAME_MAX_LENGTH * 4, { message: 'That name is too long.' })
+const staffName = z.string().max(STAFF_NAME_MAX_LENGTH * 4, { message: 'That name is too long.' })
 const secret = z.string().max(SECRET_MAX_LENGTH * 4, { message: 'That is too long.' })
 const credentials = z.object({ name: staffName, secret }).strict()
 const staffRole = z.enum(STAFF_ROLES)

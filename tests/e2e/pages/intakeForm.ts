@@ -3,6 +3,7 @@
  * (role-based locators only). Labels come from the same catalogue and
  * English messages the app renders, so a renamed question fails here loudly.
  */
+import { TEST_ADMINISTRATOR } from '../../support/webApp'
 import { expect, type Locator, type Page } from '@playwright/test'
 import {
   CATALOGUE,
@@ -197,32 +198,26 @@ export class IntakeForm {
     return this.page.getByTestId('save-status')
   }
 
-  /** Sets the first staff PIN in Settings (through the staff navigation) and goes back to the start screen. */
-  async setStaffPin(pin: string): Promise<void> {
-    await this.staffNavigation().getByRole('link', { name: 'Settings', exact: true }).click()
-    await this.page.getByRole('textbox', { name: 'New PIN', exact: true }).fill(pin)
-    await this.page.getByRole('textbox', { name: 'Repeat new PIN', exact: true }).fill(pin)
-    await this.page.getByRole('button', { name: 'Save PIN', exact: true }).click()
-    await expect(this.page.getByRole('status').filter({ hasText: 'PIN saved.' })).toBeVisible()
-    await this.staffNavigation().getByRole('link', { name: 'Start', exact: true }).click()
-  }
-
-  /** Starts an intake in patient mode (a staff PIN must be set). */
+  /** Starts an intake in patient mode. */
   async startAsPatient(): Promise<void> {
     await this.page.getByRole('button', { name: 'New intake (hand to patient)' }).click()
     await this.stepHeading('about').waitFor()
   }
 
-  /** Types a PIN into the staff PIN prompt (already open) and presses Unlock. */
-  async enterPin(pin: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'PIN', exact: true }).fill(pin)
-    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click()
+  /**
+   * Signs a member of staff in at the staff prompt of patient mode (already
+   * open): the test administrator's name with the given password or PIN.
+   */
+  async enterPin(secret: string, name: string = TEST_ADMINISTRATOR.name): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Your name', exact: true }).fill(name)
+    await this.page.getByLabel('Password or PIN', { exact: true }).fill(secret)
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click()
   }
 
-  /** Leaves patient mode from the form with the staff PIN. */
-  async leavePatientMode(pin: string): Promise<void> {
+  /** Leaves patient mode from the form with a staff sign-in. */
+  async leavePatientMode(secret: string = TEST_ADMINISTRATOR.secret): Promise<void> {
     await this.page.getByRole('button', { name: 'Leave patient mode', exact: true }).click()
-    await this.enterPin(pin)
+    await this.enterPin(secret)
   }
 
   /** The id of the intake the page shows (form or detail view). */

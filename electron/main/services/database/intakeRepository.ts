@@ -5,7 +5,9 @@
  */
 import type { Database, Statement } from 'better-sqlite3'
 import {
+  catalogueItem,
   concernRank,
+  validateAnswers,
   type ConcernLevel,
   type DraftSaved,
   type EntryMode,
@@ -16,18 +18,27 @@ import {
   type IntakeSummary
 } from '../../../../src/domain'
 import { ServiceError } from '../serviceError'
+import { contentDigest, rowDigest, SEALED_ROW_COLUMNS, type SealedRowFields } from './intakeDigest'
 import { encodeListCursor, type ListPosition } from './listCursor'
 import { prefixUpperBound, searchKey } from './nameKeys'
 import { isConcernLevel, oneOf, parseStoredAnswers, parseStoredEvaluation } from './storedJson'
 
-/** An intake as stored: the record minus a draft's evaluation, which is computed on read. */
+/**
+ * An intake as stored: the record minus a draft's evaluation, which is computed on read.
+ *
+ * A row that fails its checks on read (its check values, its answers against
+ * the catalogue, its snapshot's shape) is still returned, never repaired:
+ * `answers` holds only the answers that could be read, and `problems` says
+ * in plain words what is wrong, so staff see the damage and what is left.
+ */
 export interface StoredIntake {
   readonly id: string
   readonly status: IntakeStatus
   readonly entryMode: EntryMode
   readonly formVersion: number
+  /** The stored answers exactly as stored when they are all readable; otherwise the readable ones. */
   readonly answers: IntakeAnswers
-  /** The snapshot taken at submission; `null` for drafts. */
+  /** The snapshot taken at submission; `null` for drafts, and for a snapshot that cannot be read. */
   readonly evaluation: IntakeEvaluation | null
   readonly patientId: string | null
   readonly concern: ConcernLevel
@@ -35,6 +46,8 @@ export interface StoredIntake {
   readonly createdAt: string
   readonly updatedAt: string
   readonly submittedAt: string | null
+  /** What is wrong with the row; absent when it passed every check. */
+  readonly problems?: readonly string[]
 }
 
 export interface NewDraft {
@@ -99,7 +112,9 @@ export interface IntakeRepository {
   list(request: IntakeListRequest): IntakePage
   /**
    * Drafts, highest concern first, then the most recently changed, each with
-   * its answers (a few dozen at most: drafts are finished or discarded).
+   * its answers (a few dozen at most: drafts are finished or discarded). A
+   * draft whose row or answers fail their checks carries `damage` on its
+   * summary, with the answers that could be read.
    */
   listUnfinished(limit: number): Array<{ summary: IntakeSummary; answers: IntakeAnswers }>
   /**
@@ -117,39 +132,16 @@ export interface IntakeRepositoryOptions {
   readonly denseSearchThreshold?: number
 }
 
-interface IntakeRow {
-  id: string
-  patient_id: string | null
-  status: string
-  entry_mode: string
-  form_version: number
+/** The columns a summary is made of, with the check values that vouch for them. */
+type SummaryRow = Omit<SealedRowFields, 'content_digest'> & {
+  content_digest: string | null
+  row_digest: string | null
+}
+
+/** A whole row: the summary's columns and the stored JSON. */
+type IntakeRow = SummaryRow & {
   answers: string
   evaluation: string | null
-  concern: string
-  revision: number
-  created_at: string
-  updated_at: string
-  submitted_at: string | null
-}
-
-interface SummaryRow {
-  id: string
-  status: string
-  entry_mode: string
-  given_name: string | null
-  family_name: string | null
-  date_of_birth: string | null
-  concern: string
-  created_at: string
-  updated_at: string
-  submitted_at: string | null
-}
-
-interface DraftSavedRow {
-  id: string
-  revision: number
-  updated_at: string
-  concern: string
 }
 
 /** The columns copied out of the answers, so lists and search never parse JSON. */
@@ -161,11 +153,11 @@ interface Denormalised {
   family_name_search: string | null
 }
 
-const INTAKE_COLUMNS = `id, patient_id, status, entry_mode, form_version, answers, evaluation, concern,
-  revision, created_at, updated_at, submitted_at`
+// Lists read every column the row digest covers (none of them the answers),
+// so each summary is checked without reading the answers.
+const SUMMARY_COLUMNS = `${SEALED_ROW_COLUMNS}, content_digest, row_digest`
 
-const SUMMARY_COLUMNS = `id, status, entry_mode, given_name, family_name, date_of_birth, concern,
-  created_at, updated_at, submitted_at`
+const INTAKE_COLUMNS = `${SUMMARY_COLUMNS}, answers, evaluation`
 
 const KEYSET = '(updated_at, id) < (@after_updated_at, @after_id)'
 const NEWEST_FIRST = 'ORDER BY updated_at DESC, id DESC LIMIT @limit'
@@ -221,7 +213,7 @@ export const INTAKE_LIST_QUERIES = {
  * because the planner otherwise prefers the status index and sorts every
  * draft (measured: 47 ms against well under 1 ms with 100,000 intakes).
  */
-export const UNFINISHED_QUERY = `SELECT ${SUMMARY_COLUMNS}, answers
+export const UNFINISHED_QUERY = `SELECT ${INTAKE_COLUMNS}
   FROM intakes INDEXED BY intakes_unfinished_by_concern WHERE status = 'draft'
   ORDER BY concern_rank DESC, updated_at DESC, id DESC LIMIT ?`
 
@@ -266,26 +258,40 @@ export function createIntakeRepository(
   db: Database,
   options: IntakeRepositoryOptions = {}
 ): IntakeRepository {
+  // A new row's every column is known here, so it is sealed as it is inserted.
   const insertDraftStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
     INSERT INTO intakes (
       id, status, entry_mode, form_version, answers, evaluation, concern, concern_rank,
       given_name, family_name, date_of_birth, given_name_search, family_name_search,
-      revision, created_at, updated_at, submitted_at
+      revision, created_at, updated_at, submitted_at, content_digest, row_digest
     ) VALUES (
-      @id, 'draft', @entry_mode, @form_version, @answers, NULL, @concern, @concern_rank,
+      @id, @status, @entry_mode, @form_version, @answers, NULL, @concern, @concern_rank,
       @given_name, @family_name, @date_of_birth, @given_name_search, @family_name_search,
-      1, @now, @now, NULL
+      @revision, @created_at, @updated_at, NULL, @content_digest, @row_digest
     )
     RETURNING ${INTAKE_COLUMNS}`)
 
-  const updateDraftStatement = db.prepare<[Record<string, unknown>], DraftSavedRow>(`
+  // Changes return the whole row as written, and `seal` then stores its check
+  // values, in one transaction: the database computes the new revision, so
+  // the digest is taken from what it returns rather than recomputed beside it.
+  const updateDraftStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
     UPDATE intakes SET
       answers = @answers, concern = @concern, concern_rank = @concern_rank,
       given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
       given_name_search = @given_name_search, family_name_search = @family_name_search,
       revision = revision + 1, updated_at = @now
     WHERE id = @id AND status = 'draft'
-    RETURNING id, revision, updated_at, concern`)
+    RETURNING ${INTAKE_COLUMNS}`)
+
+  const sealStatement = db.prepare<[string, string, string]>(
+    'UPDATE intakes SET content_digest = ?, row_digest = ? WHERE id = ?'
+  )
+  /** Stores the check values of a row just written, and returns the row as sealed. */
+  const seal = (row: IntakeRow): IntakeRow => {
+    const sealed = withCheckValues(row)
+    sealStatement.run(sealed.content_digest, sealed.row_digest, row.id)
+    return sealed
+  }
 
   const markSubmittedStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
     UPDATE intakes SET
@@ -296,6 +302,40 @@ export function createIntakeRepository(
       revision = revision + 1, updated_at = @now, submitted_at = @now
     WHERE id = @id AND status = 'draft'
     RETURNING ${INTAKE_COLUMNS}`)
+
+  const updateDraftTransaction = db.transaction((change: DraftChange): DraftSaved | null => {
+    const row = updateDraftStatement.get({
+      id: change.id,
+      answers: JSON.stringify(change.answers),
+      concern: change.concern,
+      concern_rank: concernRank(change.concern),
+      ...denormalise(change.answers),
+      now: change.now
+    })
+    if (row === undefined) return null
+    seal(row)
+    return {
+      id: row.id,
+      revision: row.revision,
+      updatedAt: row.updated_at,
+      concern: readConcern(row.concern, row.id)
+    }
+  })
+
+  const markSubmittedTransaction = db.transaction((submission: Submission): StoredIntake | null => {
+    const row = markSubmittedStatement.get({
+      id: submission.id,
+      patient_id: submission.patientId,
+      form_version: submission.formVersion,
+      answers: JSON.stringify(submission.answers),
+      evaluation: JSON.stringify(submission.evaluation),
+      concern: submission.evaluation.concern,
+      concern_rank: concernRank(submission.evaluation.concern),
+      ...denormalise(submission.answers),
+      now: submission.now
+    })
+    return row === undefined ? null : toStoredIntake(seal(row))
+  })
 
   const findByIdStatement = db.prepare<[string], IntakeRow>(
     `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE id = ?`
@@ -317,7 +357,7 @@ export function createIntakeRepository(
     sparseByStatus: listQuery(INTAKE_LIST_QUERIES.sparseByStatus)
   }
   // Prepared on first use: it names an index that only exists from schema version 4.
-  let unfinishedStatement: Statement<[number], SummaryRow & { answers: string }> | null = null
+  let unfinishedStatement: Statement<[number], IntakeRow> | null = null
   const submittedBetweenStatement = db.prepare<[Record<string, unknown>], SummaryRow>(
     SUBMITTED_BETWEEN_QUERY
   )
@@ -337,51 +377,35 @@ export function createIntakeRepository(
 
   return {
     insertDraft(draft) {
-      const row = insertDraftStatement.get({
+      const row = withCheckValues({
         id: draft.id,
+        patient_id: null,
+        status: 'draft',
         entry_mode: draft.entryMode,
         form_version: draft.formVersion,
         answers: JSON.stringify(draft.answers),
+        evaluation: null,
         concern: draft.concern,
         concern_rank: concernRank(draft.concern),
         ...denormalise(draft.answers),
-        now: draft.now
+        revision: 1,
+        created_at: draft.now,
+        updated_at: draft.now,
+        submitted_at: null,
+        content_digest: null,
+        row_digest: null
       })
-      if (row === undefined) throw new Error('INSERT ... RETURNING returned no row.')
-      return toStoredIntake(row)
+      const inserted = insertDraftStatement.get(row)
+      if (inserted === undefined) throw new Error('INSERT ... RETURNING returned no row.')
+      return toStoredIntake(inserted)
     },
 
     updateDraft(change) {
-      const row = updateDraftStatement.get({
-        id: change.id,
-        answers: JSON.stringify(change.answers),
-        concern: change.concern,
-        concern_rank: concernRank(change.concern),
-        ...denormalise(change.answers),
-        now: change.now
-      })
-      if (row === undefined) return null
-      return {
-        id: row.id,
-        revision: row.revision,
-        updatedAt: row.updated_at,
-        concern: readConcern(row.concern, row.id)
-      }
+      return updateDraftTransaction(change)
     },
 
     markSubmitted(submission) {
-      const row = markSubmittedStatement.get({
-        id: submission.id,
-        patient_id: submission.patientId,
-        form_version: submission.formVersion,
-        answers: JSON.stringify(submission.answers),
-        evaluation: JSON.stringify(submission.evaluation),
-        concern: submission.evaluation.concern,
-        concern_rank: concernRank(submission.evaluation.concern),
-        ...denormalise(submission.answers),
-        now: submission.now
-      })
-      return row === undefined ? null : toStoredIntake(row)
+      return markSubmittedTransaction(submission)
     },
 
     findById(id) {
@@ -396,13 +420,18 @@ export function createIntakeRepository(
     },
 
     listUnfinished(limit) {
-      unfinishedStatement ??= db.prepare<[number], SummaryRow & { answers: string }>(
-        UNFINISHED_QUERY
-      )
+      unfinishedStatement ??= db.prepare<[number], IntakeRow>(UNFINISHED_QUERY)
       return unfinishedStatement.all(limit).map((row) => {
-        const answers = parseStoredAnswers(row.answers)
-        if (answers === null) throw damaged(row.id, 'unreadable answers')
-        return { summary: toSummary(row), answers }
+        const stored = toStoredIntake(row)
+        const summary = toSummary(row)
+        const { damage: _rowOnly, ...rest } = summary
+        return {
+          summary:
+            stored.problems === undefined
+              ? summary
+              : { ...rest, damage: { problems: stored.problems } },
+          answers: stored.answers
+        }
       })
     },
 
@@ -471,43 +500,174 @@ function readConcern(value: string, id: string): ConcernLevel {
   return value
 }
 
+/**
+ * What a failed check means, in words for the clinic: the record is still
+ * shown (with what could be read), so staff must know which parts to doubt.
+ */
+const PROBLEMS = {
+  unsealed:
+    'This record’s check values are incomplete, so it cannot be confirmed that it is as the app saved it.',
+  details:
+    'This record’s details (name, date of birth, status, concern or times) changed after the app saved them, so they may not be what was entered.',
+  content:
+    'This record’s answers changed after the app saved them, so the answers shown may not be what was entered.',
+  answersUnreadable: 'The saved answers could not be read at all.',
+  evaluationUnreadable: 'The evaluation saved at submission could not be read.',
+  status: 'Whether this record is unfinished or submitted could not be read.',
+  entryMode: 'Whether staff or the patient entered this record could not be read.',
+  concern: 'The level of concern saved with this record could not be read.'
+} as const
+
+/** Most answer names listed in one problem; the rest are counted. */
+const MAX_NAMED_ANSWERS = 10
+
+/** The row as written, with its check values: what {@link rowProblems} verifies on every read. */
+function withCheckValues(
+  row: IntakeRow
+): IntakeRow & { content_digest: string; row_digest: string } {
+  const content = contentDigest(row.answers, row.evaluation)
+  return {
+    ...row,
+    content_digest: content,
+    row_digest: rowDigest({ ...row, content_digest: content })
+  }
+}
+
+/**
+ * Checks the columns a summary shows against the row's check value. A row
+ * with neither check value was written before they existed (or by another
+ * tool): it cannot be checked this way, only validated. One without the other
+ * is damage, since the app always writes both.
+ */
+function rowProblems(row: SummaryRow): string[] {
+  if (row.content_digest === null && row.row_digest === null) return []
+  if (row.content_digest === null || row.row_digest === null) return [PROBLEMS.unsealed]
+  const expected = rowDigest({ ...row, content_digest: row.content_digest })
+  return expected === row.row_digest ? [] : [PROBLEMS.details]
+}
+
+/** Checks the stored answers and snapshot text against the row's content check value. */
+function contentProblems(row: IntakeRow): string[] {
+  if (row.content_digest === null) return []
+  return contentDigest(row.answers, row.evaluation) === row.content_digest ? [] : [PROBLEMS.content]
+}
+
+/**
+ * The stored answers, checked against the catalogue as a draft would be
+ * (without today's date, so a record never turns "damaged" as time passes).
+ * When every answer passes, they are returned exactly as stored; otherwise
+ * only those that pass, and the names of the others.
+ */
+function readAnswers(text: string): { answers: IntakeAnswers; problems: string[] } {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { answers: {}, problems: [PROBLEMS.answersUnreadable] }
+  }
+  const result = validateAnswers(value, { mode: 'draft' })
+  if (result.ok) {
+    return { answers: parseStoredAnswers(text) ?? result.answers, problems: [] }
+  }
+  if (result.issues.some((issue) => issue.code === 'not-an-object')) {
+    return { answers: {}, problems: [PROBLEMS.answersUnreadable] }
+  }
+  const known = new Set<string>()
+  let unknown = 0
+  for (const issue of result.issues) {
+    const item = catalogueItem(issue.itemId)
+    // A damaged key is no name to show: it is counted instead.
+    if (item === undefined) unknown += 1
+    else known.add(item.label)
+  }
+  const names = [...known]
+  const parts = names.slice(0, MAX_NAMED_ANSWERS)
+  const more = names.length - parts.length + unknown
+  if (more > 0) parts.push(`${more} other${more === 1 ? '' : 's'}`)
+  return {
+    answers: result.validAnswers,
+    problems: [`Some saved answers could not be read and are not shown: ${parts.join('; ')}.`]
+  }
+}
+
+/** The stored status; a damaged one is read from whether a submission time is stored. */
+function statusOf(row: SummaryRow, problems: string[]): IntakeStatus {
+  if (oneOf(STATUSES, row.status)) return row.status
+  problems.push(PROBLEMS.status)
+  return row.submitted_at === null ? 'draft' : 'submitted'
+}
+
+function entryModeOf(row: SummaryRow, problems: string[]): EntryMode {
+  if (oneOf(ENTRY_MODES, row.entry_mode)) return row.entry_mode
+  problems.push(PROBLEMS.entryMode)
+  return 'staff'
+}
+
+/**
+ * The stored concern; a damaged one falls back to its rank column, and when
+ * that is damaged too, to "review": never "none", which would let a record
+ * that may hold an emergency pass as unremarkable.
+ */
+function concernOf(row: SummaryRow, problems: string[]): ConcernLevel {
+  if (isConcernLevel(row.concern)) return row.concern
+  problems.push(PROBLEMS.concern)
+  return CONCERN_LEVELS.find((level) => concernRank(level) === row.concern_rank) ?? 'review'
+}
+
+const CONCERN_LEVELS: readonly ConcernLevel[] = ['none', 'review', 'urgent', 'emergency']
+
+function damageOf(problems: readonly string[]): { damage?: { problems: readonly string[] } } {
+  return problems.length === 0 ? {} : { damage: { problems: [...new Set(problems)] } }
+}
+
 function toStoredIntake(row: IntakeRow): StoredIntake {
-  const answers = parseStoredAnswers(row.answers)
-  if (answers === null) throw damaged(row.id, 'answers')
+  const problems = [...rowProblems(row), ...contentProblems(row)]
+  const status = statusOf(row, problems)
+  const entryMode = entryModeOf(row, problems)
+  const concern = concernOf(row, problems)
+  const read = readAnswers(row.answers)
+  problems.push(...read.problems)
   let evaluation: IntakeEvaluation | null = null
   if (row.evaluation !== null) {
     evaluation = parseStoredEvaluation(row.evaluation)
-    if (evaluation === null) throw damaged(row.id, 'evaluation')
+    if (evaluation === null) problems.push(PROBLEMS.evaluationUnreadable)
+  } else if (status === 'submitted') {
+    problems.push(PROBLEMS.evaluationUnreadable)
   }
-  if (!oneOf(ENTRY_MODES, row.entry_mode)) throw damaged(row.id, 'unknown entry mode')
+  const unique = [...new Set(problems)]
   return {
     id: row.id,
-    status: readStatus(row.status, row.id),
-    entryMode: row.entry_mode,
+    status,
+    entryMode,
     formVersion: row.form_version,
-    answers,
+    answers: read.answers,
     evaluation,
     patientId: row.patient_id,
-    concern: readConcern(row.concern, row.id),
+    concern,
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    submittedAt: row.submitted_at
+    submittedAt: row.submitted_at,
+    ...(unique.length === 0 ? {} : { problems: unique })
   }
 }
 
 function toSummary(row: SummaryRow): IntakeSummary {
-  if (!oneOf(ENTRY_MODES, row.entry_mode)) throw damaged(row.id, 'unknown entry mode')
+  const problems = rowProblems(row)
+  const status = statusOf(row, problems)
+  const entryMode = entryModeOf(row, problems)
+  const concern = concernOf(row, problems)
   return {
     id: row.id,
-    status: readStatus(row.status, row.id),
-    entryMode: row.entry_mode,
+    status,
+    entryMode,
     givenName: row.given_name,
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,
-    concern: readConcern(row.concern, row.id),
+    concern,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    submittedAt: row.submitted_at
+    submittedAt: row.submitted_at,
+    ...damageOf(problems)
   }
 }

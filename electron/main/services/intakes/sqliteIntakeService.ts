@@ -62,6 +62,8 @@ const UNFINISHED_LIMIT = 50
 const MAX_SEARCH_LENGTH = 100
 
 const NOT_FOUND = 'This intake no longer exists. It may have been discarded.'
+const RECOMPUTED_EVALUATION =
+  'The evaluation shown was worked out again from the answers that could be read, under the current rules; it may differ from the one the clinician saw at submission.'
 const ALREADY_SUBMITTED = 'This intake has already been submitted and can no longer be changed.'
 
 /**
@@ -248,9 +250,13 @@ export function createSqliteIntakeService(
         const { stored, redFlagHistory } = found
         if (stored.status === 'submitted') {
           if (stored.evaluation === null) {
-            throw new ServiceError(
-              'storage',
-              'The stored intake has lost its evaluation; it may be damaged.'
+            // The snapshot is unreadable: show the record anyway (the repository
+            // has listed it as damaged), with the readable answers evaluated as
+            // on the day of submission, and say that this is not the snapshot.
+            return toRecord(
+              { ...stored, problems: [...(stored.problems ?? []), RECOMPUTED_EVALUATION] },
+              evaluateIntake(stored.answers, { asOf: submissionDay(stored) ?? clock().today }),
+              redFlagHistory
             )
           }
           return toRecord(
@@ -413,15 +419,24 @@ function currentRulesReading(
   stored: StoredIntake,
   snapshot: IntakeEvaluation
 ): CurrentRulesReading | null {
-  if (snapshot.rulesVersion === RULES_VERSION || stored.submittedAt === null) return null
-  const evaluation = evaluateIntake(stored.answers, {
-    asOf: todayIso(new Date(stored.submittedAt))
-  })
+  const asOf = submissionDay(stored)
+  if (snapshot.rulesVersion === RULES_VERSION || asOf === null) return null
+  const evaluation = evaluateIntake(stored.answers, { asOf })
   return {
     rulesVersion: evaluation.rulesVersion,
     evaluation,
     differences: ruleDifferences(snapshot, evaluation)
   }
+}
+
+/**
+ * The clinic's local date of the submission, or null for a draft or a
+ * submission time too damaged to read (which the record then reports).
+ */
+function submissionDay(stored: StoredIntake): string | null {
+  if (stored.submittedAt === null) return null
+  const at = new Date(stored.submittedAt)
+  return Number.isNaN(at.getTime()) ? null : todayIso(at)
 }
 
 /**
@@ -479,6 +494,8 @@ function toRecord(
     revision: stored.revision,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
-    submittedAt: stored.submittedAt
+    submittedAt: stored.submittedAt,
+    // Only on damaged records, so an intact one is exactly the shape it always was.
+    ...(stored.problems === undefined ? {} : { damage: { problems: stored.problems } })
   }
 }

@@ -1,120 +1,222 @@
 /**
- * Who is at the keyboard. Staff mode is the default; patient mode locks the
- * app to one draft intake until a staff PIN is entered. The lock is stored,
- * so quitting or crashing the app on the tablet does not hand the patient a
- * staff screen on restart.
+ * Who is at the keyboard. The app opens signed out; a member of staff signs
+ * in with a name and password or PIN and works with their role's rights until
+ * they sign out, the app locks after the idle time, or they hand the device to
+ * a patient. Patient mode locks the app to one draft intake until a member of
+ * staff signs in; that lock is stored, so quitting or crashing the app on the
+ * tablet never hands the patient a staff screen on restart.
  */
-import type { SessionState } from '../../../../src/domain'
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  MAX_IDLE_LOCK_MINUTES,
+  MIN_IDLE_LOCK_MINUTES,
+  type AuditAction,
+  type AuditEntryInput,
+  type SecuritySettings,
+  type SessionState,
+  type StaffIdentity
+} from '../../../../src/domain'
 import type { CallContext } from '../../ipc'
 import type { IntakeService } from '../intakes/intakeService'
 import { ServiceError } from '../serviceError'
 import type { SettingsStore } from '../settings/settingsStore'
-import { hashPin, verifyPin } from './pinHash'
+import { SignInRefused, type Credentials, type StaffAccounts } from './staffAccounts'
 
-const PIN_KEY = 'staffPinHash'
 const LOCK_KEY = 'patientModeIntakeId'
-const FAILURES_KEY = 'staffPinFailures'
-const LOCKOUT_KEY = 'staffPinLockedOutUntil'
-const MAX_FAILURES = 5
-const LOCKOUT_MS = 30_000
+const IDLE_KEY = 'idleLockMinutes'
+/**
+ * The renderer locks the screen at the idle time itself and reports activity
+ * at most once a minute; the main process locks a session that has heard
+ * nothing for this much longer than the idle time, whatever the renderer does.
+ */
+const MAIN_PROCESS_GRACE_MS = 90_000
 
 export interface SessionService {
-  /** The caller context the dispatcher checks on every call. */
+  /** The caller context the dispatcher checks on every call (locks an idle session first). */
   context(): CallContext
-  state(): Promise<SessionState>
-  setStaffPin(input: { currentPin?: string; newPin: string }): Promise<SessionState>
+  state(): SessionState
+  createFirstAdministrator(credentials: Credentials): Promise<SessionState>
+  signIn(credentials: Credentials): Promise<SessionState>
+  signOut(reason: 'sign-out' | 'idle'): SessionState
+  keepSignedIn(): SessionState
   startPatientMode(intakeId: string): Promise<SessionState>
-  exitPatientMode(pin: string): Promise<SessionState>
+  exitPatientMode(credentials: Credentials): Promise<SessionState>
+  getSecuritySettings(): SecuritySettings
+  setSecuritySettings(settings: SecuritySettings): Promise<SecuritySettings>
 }
 
-export async function createSessionService(
-  settings: SettingsStore,
-  intakes: Pick<IntakeService, 'get'>,
-  clock: { now: () => Date } = { now: () => new Date() },
-  onChange: (state: SessionState) => void = () => undefined
-): Promise<SessionService> {
+export interface SessionServiceOptions {
+  readonly settings: SettingsStore
+  readonly accounts: StaffAccounts
+  readonly intakes: Pick<IntakeService, 'get'>
+  readonly now: () => Date
+  /** Appends to the audit trail (sign-in, sign-out, failures, locks, patient mode). */
+  readonly audit: (entry: AuditEntryInput) => void
+  /** Told of every change the caller did not ask for as well as those it did. */
+  readonly onChange?: (state: SessionState) => void
+}
+
+function actorFor(staff: StaffIdentity): AuditEntryInput['actor'] {
+  return { staffId: staff.id, name: staff.name, role: staff.role }
+}
+
+export async function createSessionService(options: SessionServiceOptions): Promise<SessionService> {
+  const { settings, accounts, audit, now } = options
   let lockedIntakeId = await settings.get(LOCK_KEY)
-  // The wrong-PIN count and lockout are stored, so restarting the app on the
-  // tablet does not hand out five fresh guesses.
-  let failures = Number(await settings.get(FAILURES_KEY)) || 0
-  let lockedOutUntil = Number(await settings.get(LOCKOUT_KEY)) || 0
-  // PIN checks run one at a time: checked side by side, a batch of guesses
-  // would all be compared before the fifth failure set the lockout.
-  let pinQueue: Promise<unknown> = Promise.resolve()
+  if (lockedIntakeId !== null && accounts.count() === 0) {
+    // A lock left by a version before staff accounts, which nobody could now
+    // lift: the app opens on the first-run screen instead.
+    await settings.set(LOCK_KEY, null)
+    lockedIntakeId = null
+  }
+  let idleLockMinutes = readIdleMinutes(await settings.get(IDLE_KEY))
+  let signedIn: StaffIdentity | null = null
+  let lastActivity = 0
 
-  async function state(): Promise<SessionState> {
+  function state(): SessionState {
     return {
-      role: lockedIntakeId ? 'patient' : 'staff',
+      role: lockedIntakeId !== null ? 'patient' : (signedIn?.role ?? 'signed-out'),
+      staff: lockedIntakeId !== null ? null : signedIn,
       intakeId: lockedIntakeId,
-      staffPinSet: (await settings.get(PIN_KEY)) !== null
+      needsFirstAdministrator: accounts.count() === 0,
+      idleLockMinutes
     }
   }
 
-  /** Checks a PIN, slowing down guessing: five wrong tries lock entry for 30 seconds. */
-  function checkPin(pin: string): Promise<void> {
-    const check = pinQueue.then(() => checkPinNow(pin))
-    pinQueue = check.catch(() => undefined)
-    return check
+  function changed(): SessionState {
+    const next = state()
+    options.onChange?.(next)
+    return next
   }
 
-  async function checkPinNow(pin: string): Promise<void> {
-    const stored = await settings.get(PIN_KEY)
-    if (stored === null) throw new ServiceError('conflict', 'No staff PIN has been set yet.')
-    const now = clock.now().getTime()
-    if (now < lockedOutUntil) {
-      const seconds = Math.ceil((lockedOutUntil - now) / 1000)
-      throw new ServiceError('forbidden', `Too many wrong PINs. Try again in ${seconds} seconds.`)
-    }
-    if (!(await verifyPin(pin, stored))) {
-      failures += 1
-      if (failures >= MAX_FAILURES) {
-        failures = 0
-        lockedOutUntil = now + LOCKOUT_MS
-        await settings.set(LOCKOUT_KEY, String(lockedOutUntil))
+  function record(staff: StaffIdentity, action: AuditAction, detail?: AuditEntryInput['detail']) {
+    audit({ actor: actorFor(staff), action, ...(detail ? { detail } : {}) })
+  }
+
+  /** Locks a signed-in session that has been idle past the idle time and the grace. */
+  function lockIfIdle(): void {
+    if (signedIn === null || lockedIntakeId !== null) return
+    const limit = idleLockMinutes * 60_000 + MAIN_PROCESS_GRACE_MS
+    if (now().getTime() - lastActivity <= limit) return
+    const staff = signedIn
+    signedIn = null
+    record(staff, 'lock', { reason: 'idle' })
+    changed()
+  }
+
+  async function verified(credentials: Credentials): Promise<StaffIdentity> {
+    try {
+      return await accounts.verify(credentials)
+    } catch (error) {
+      if (error instanceof SignInRefused) {
+        audit({
+          actor: { staffId: error.staffId, name: credentials.name.slice(0, 80), role: 'signed-out' },
+          action: 'sign-in-failed',
+          detail: { reason: error.reason }
+        })
       }
-      await settings.set(FAILURES_KEY, String(failures))
-      throw new ServiceError('forbidden', 'That PIN is not right.')
+      throw error
     }
-    if (failures !== 0) await settings.set(FAILURES_KEY, null)
-    failures = 0
+  }
+
+  function begin(staff: StaffIdentity): void {
+    signedIn = staff
+    lastActivity = now().getTime()
+    record(staff, 'sign-in')
   }
 
   return {
-    context: () => ({ role: lockedIntakeId ? 'patient' : 'staff', lockedIntakeId }),
+    context() {
+      lockIfIdle()
+      const current = state()
+      return { role: current.role, staff: current.staff, lockedIntakeId }
+    },
     state,
-    async setStaffPin({ currentPin, newPin }) {
-      if ((await settings.get(PIN_KEY)) !== null) {
-        if (currentPin === undefined)
-          throw new ServiceError('forbidden', 'Enter the current PIN to change it.')
-        await checkPin(currentPin)
+    async createFirstAdministrator(credentials) {
+      if (accounts.count() > 0) {
+        throw new ServiceError('conflict', 'An administrator already exists. Sign in instead.')
       }
-      await settings.set(PIN_KEY, await hashPin(newPin))
+      const created = await accounts.add({ ...credentials, role: 'administrator' })
+      const staff = { id: created.id, name: created.name, role: created.role }
+      record(staff, 'first-administrator-created', { staffId: created.id })
+      begin(staff)
+      return changed()
+    },
+    async signIn(credentials) {
+      begin(await verified(credentials))
+      return changed()
+    },
+    signOut(reason) {
+      const staff = signedIn
+      if (staff !== null) {
+        signedIn = null
+        record(staff, reason === 'idle' ? 'lock' : 'sign-out', reason === 'idle' ? { reason: 'idle' } : undefined)
+      }
+      return changed()
+    },
+    keepSignedIn() {
+      lastActivity = now().getTime()
       return state()
     },
     async startPatientMode(intakeId) {
-      if ((await settings.get(PIN_KEY)) === null) {
-        throw new ServiceError(
-          'conflict',
-          'Set a staff PIN in Settings before handing the device to a patient.'
-        )
-      }
-      const intake = await intakes.get(intakeId)
+      const staff = signedIn
+      if (staff === null) throw new ServiceError('forbidden', 'Sign in first.')
+      const intake = await options.intakes.get(intakeId)
       if (intake.status !== 'draft') {
         throw new ServiceError('conflict', 'This intake has already been submitted.')
       }
       await settings.set(LOCK_KEY, intakeId)
       lockedIntakeId = intakeId
-      const next = await state()
-      onChange(next)
-      return next
+      // The patient holds the device now: nothing of the staff member's session stays open.
+      signedIn = null
+      audit({ actor: actorFor(staff), action: 'patient-mode-started', intakeId })
+      return changed()
     },
-    async exitPatientMode(pin) {
-      await checkPin(pin)
+    async exitPatientMode(credentials) {
+      const staff = await verified(credentials)
+      const intakeId = lockedIntakeId
       await settings.set(LOCK_KEY, null)
       lockedIntakeId = null
-      const next = await state()
-      onChange(next)
-      return next
+      audit({ actor: actorFor(staff), action: 'patient-mode-ended', intakeId })
+      begin(staff)
+      return changed()
+    },
+    getSecuritySettings: () => ({ idleLockMinutes }),
+    async setSecuritySettings({ idleLockMinutes: minutes }) {
+      if (
+        !Number.isInteger(minutes) ||
+        minutes < MIN_IDLE_LOCK_MINUTES ||
+        minutes > MAX_IDLE_LOCK_MINUTES
+      ) {
+        throw new ServiceError(
+          'invalid-argument',
+          `The idle time must be ${MIN_IDLE_LOCK_MINUTES} to ${MAX_IDLE_LOCK_MINUTES} minutes.`,
+          {
+            issues: [
+              {
+                itemId: 'idleLockMinutes',
+                code: 'out-of-range',
+                message: `The idle time must be ${MIN_IDLE_LOCK_MINUTES} to ${MAX_IDLE_LOCK_MINUTES} minutes.`
+              }
+            ]
+          }
+        )
+      }
+      await settings.set(IDLE_KEY, String(minutes))
+      idleLockMinutes = minutes
+      changed()
+      return { idleLockMinutes }
     }
   }
+}
+
+/** The stored idle time, or the default when it is missing or damaged. */
+function readIdleMinutes(stored: string | null): number {
+  const minutes = Number(stored)
+  return stored !== null &&
+    Number.isInteger(minutes) &&
+    minutes >= MIN_IDLE_LOCK_MINUTES &&
+    minutes <= MAX_IDLE_LOCK_MINUTES
+    ? minutes
+    : DEFAULT_IDLE_LOCK_MINUTES
 }

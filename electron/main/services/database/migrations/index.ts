@@ -6,6 +6,9 @@ import { initialMigration } from './0001-initial'
 import { settingsMigration } from './0002-settings'
 import { redFlagHistoryMigration } from './0003-red-flag-history'
 import { unfinishedByConcernMigration } from './0004-unfinished-by-concern'
+import { auditTrailMigration } from './0005-audit-trail'
+import { staffMigration } from './0006-staff'
+import { intakeDigestsMigration } from './0007-intake-digests'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -14,5 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
   settingsMigration,
   redFlagHistoryMigration,
-  unfinishedByConcernMigration
+  unfinishedByConcernMigration,
+  auditTrailMigration,
+  staffMigration,
+  intakeDigestsMigration
 ]

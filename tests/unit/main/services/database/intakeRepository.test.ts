@@ -136,15 +136,27 @@ describe('intakeRepository rows', () => {
     expect(repository.findStatus('missing')).toBeNull()
   })
 
-  it('reports a row whose JSON has the wrong shape as damaged storage', () => {
+  it('returns a row whose JSON has the wrong shape with its problems, unrepaired', () => {
     const id = draft(names('Maya'), at(0))
     db.prepare("UPDATE intakes SET answers = '[1, 2]' WHERE id = ?").run(id)
-    expect(() => repository.findById(id)).toThrow(ServiceError)
-    try {
-      repository.findById(id)
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'storage' })
-    }
+    const read = repository.findById(id)
+    expect(read?.answers).toEqual({})
+    expect(read?.problems).toEqual([
+      expect.stringMatching(/answers changed after the app saved them/),
+      'The saved answers could not be read at all.'
+    ])
+    // Reading never writes: the damaged text is still there for a backup or support.
+    expect(db.prepare('SELECT answers FROM intakes WHERE id = ?').pluck().get(id)).toBe('[1, 2]')
+  })
+
+  it('refuses to write over a row whose status cannot be read', () => {
+    const id = draft(names('Maya'), at(0))
+    db.pragma('ignore_check_constraints = ON')
+    db.prepare("UPDATE intakes SET status = 'drafx' WHERE id = ?").run(id)
+    expect(() => repository.findStatus(id)).toThrow(ServiceError)
+    expect(repository.findById(id)?.problems).toContain(
+      'Whether this record is unfinished or submitted could not be read.'
+    )
   })
 })
 

@@ -23,14 +23,17 @@ function versionTwoDatabase(file: string): void {
   const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) })
   try {
     expect(db.pragma('user_version', { simple: true })).toBe(2)
-    createIntakeRepository(db).insertDraft({
-      id: 'draft-from-v2',
-      entryMode: 'staff',
-      formVersion: FORM_VERSION,
-      answers: { 'patient.givenName': 'Maya', 'rf.saddleNumbness': 'yes' },
-      concern: 'emergency',
-      now: '2026-11-19T09:00:00.000Z'
-    })
+    // Written as version 2 wrote it: today's repository expects later columns.
+    db.prepare(
+      `INSERT INTO intakes (id, status, entry_mode, form_version, answers, concern, concern_rank,
+         given_name, given_name_search, revision, created_at, updated_at)
+       VALUES ('draft-from-v2', 'draft', 'staff', ?, ?, 'emergency', 3, 'Maya', 'maya', 1, ?, ?)`
+    ).run(
+      FORM_VERSION,
+      JSON.stringify({ 'patient.givenName': 'Maya', 'rf.saddleNumbness': 'yes' }),
+      '2026-11-19T09:00:00.000Z',
+      '2026-11-19T09:00:00.000Z'
+    )
   } finally {
     db.close()
   }
