@@ -43,7 +43,10 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           // Its own entry: the PDF worker thread runs this file (services/pdf/pdfWorker.ts).
-          pdfWorker: resolve('electron/main/services/pdf/pdfWorker.ts')
+          pdfWorker: resolve('electron/main/services/pdf/pdfWorker.ts'),
+          // And the integrity check's (services/dataSafety/integrityWorker.ts): a
+          // full check of a large database must not run on the main thread.
+          integrityWorker: resolve('electron/main/services/dataSafety/integrityWorker.ts')
         }
       }
     },

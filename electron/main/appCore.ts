@@ -117,14 +117,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const log = (context: string, error: unknown): void => options.logError?.(context, error)
     const auditTrail = createAuditTrail(db, { now })
     /**
-     * Appends to the trail. An entry that cannot be written (a full disk, a
+     * Appends to the trail. An entry the disk cannot take (full, read-only, a
      * database that failed its check) is logged and does not stop the action:
      * a member of staff must still be able to sign in to restore a backup.
+     * An entry the trail refuses as malformed is a bug, and fails the call.
      */
     const audit = (entry: AuditEntryInput): void => {
       try {
         auditTrail.append(entry)
       } catch (error) {
+        if (!(error instanceof ServiceError) || error.code !== 'storage') throw error
         log('audit', error)
       }
     }

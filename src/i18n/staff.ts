@@ -1,4 +1,5 @@
 import accounts from './staffAccounts'
+import audit from './staffAudit'
 
 /**
  * Staff-only wording. Staff screens are in English (the clinic's working
@@ -8,6 +9,7 @@ import accounts from './staffAccounts'
 export default {
   staff: {
     accounts,
+    audit,
     title: 'Back Intake',
     mode: { staff: 'Staff mode', patient: 'Patient mode' },
     alert: {

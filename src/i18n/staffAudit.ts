@@ -99,7 +99,7 @@ export default {
     checking: 'Checking every entry…',
     ok: 'The trail is empty: there is nothing to check yet. | The one entry checks out. | All {count} entries check out.',
     brokenTitle: 'Entry {seq} does not check out',
-    brokenReason: 'What was found: {reason}.',
+    brokenReason: 'Reason: {reason}.',
     brokenChecked:
       'It is the first entry. | The entry before it checks out. | The {checked} entries before it check out.',
     brokenAdvice:

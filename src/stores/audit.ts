@@ -10,6 +10,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
+import { onForgetPatientData } from './session'
 import type {
   AppError,
   AuditAction,
@@ -193,6 +194,8 @@ export const useAuditStore = defineStore('audit', () => {
     verifyError.value = null
     appliedQuery = {}
   }
+  // The trail names intakes and people: it goes with everything else when the session ends.
+  onForgetPatientData(clear)
 
   return {
     entries,

@@ -152,6 +152,8 @@ export async function launchWebApp(
   } = {}
 ): Promise<WebApp> {
   let flushed: () => void = () => undefined
+  let openedPage: Page | null = null
+  const currentPage = (): Page | null => openedPage
   let core: AppCore | null = await createAppCore({
     dataDir,
     version: 'test',
@@ -173,8 +175,9 @@ export async function launchWebApp(
       }
     },
     // Events reach the page as the preload's would (a closed page just misses them).
+    // (Before the page exists, as while signing in over the core, there is no one to tell.)
     emit: (event, payload) =>
-      void app.page
+      void currentPage()
         ?.evaluate(
           ([name, data]) =>
             (
@@ -234,6 +237,7 @@ export async function launchWebApp(
   await serveRenderer(context)
   const page = await context.newPage()
   ;(app as { page: Page }).page = page
+  openedPage = page
   if (options.goto !== false) await page.goto(`${WEB_ORIGIN}/index.html`)
   return app
 }

@@ -9,7 +9,8 @@ import {
   type ApiResult,
   type AppError,
   type IntakeRecord,
-  type Result
+  type Result,
+  type SessionState
 } from '../../../src/domain'
 import { createAppCore, type AppCore } from '../../../electron/main/appCore'
 import {
@@ -18,6 +19,7 @@ import {
   MAX_ISSUES,
   PayloadRefusedError,
   createDispatcher,
+  currentCaller,
   registerIpcHandlers,
   type ApiHandlers,
   type CallContext,
@@ -25,14 +27,40 @@ import {
 } from '../../../electron/main/ipc'
 import { ServiceError } from '../../../electron/main/services/serviceError'
 import { largestAnswers } from './support/largestIntake'
-import { completeAnswers, steppingClock } from './support/sampleAnswers'
+import { completeAnswers } from './support/sampleAnswers'
+import {
+  STAFF_CREDENTIALS,
+  createStaff,
+  signInAs,
+  signOutAll
+} from './support/staffSessions'
 import { useTempDirs } from './support/tempDir'
 
 const tempDir = useTempDirs('ipc')
 
-const STAFF: CallContext = { role: 'staff', lockedIntakeId: null }
 const SOME_ID = '5b0d7c1e-2f43-4c8e-9a61-3e2f1d0c9b8a'
 const OTHER_ID = '9a1f6e3d-7c2b-4d5a-8e9f-0a1b2c3d4e5f'
+const STAFF_ID = '0b8f0c7e-3f55-4c3e-9d4a-1f6f1d2c3a41'
+/** An administrator: every method's role check lets them through. */
+const STAFF: CallContext = {
+  role: 'administrator',
+  staff: { id: STAFF_ID, name: 'Ana Ruiz', role: 'administrator' },
+  lockedIntakeId: null
+}
+const FRONT_DESK: CallContext = {
+  role: 'front-desk',
+  staff: { id: STAFF_ID, name: 'Ben Okafor', role: 'front-desk' },
+  lockedIntakeId: null
+}
+const SIGNED_OUT: CallContext = { role: 'signed-out', staff: null, lockedIntakeId: null }
+const PATIENT: CallContext = { role: 'patient', staff: null, lockedIntakeId: SOME_ID }
+const SIGNED_OUT_STATE: SessionState = {
+  role: 'signed-out',
+  staff: null,
+  intakeId: null,
+  needsFirstAdministrator: false,
+  idleLockMinutes: 5
+}
 
 /** Unwraps a successful result, failing the test with the error otherwise. */
 function valueOf<T>(result: Result<T>): T {
@@ -93,14 +121,11 @@ describe('createDispatcher', () => {
 
   it('treats missing arguments as an empty object for methods that take none', async () => {
     const { handlers } = recordingHandlers({
-      getSession: () => Promise.resolve({ role: 'staff', intakeId: null, staffPinSet: false })
+      getSession: () => Promise.resolve(SIGNED_OUT_STATE)
     })
-    const dispatch = createDispatcher(handlers, { context: () => STAFF })
-    expect(valueOf(await dispatch('getSession', undefined))).toEqual({
-      role: 'staff',
-      intakeId: null,
-      staffPinSet: false
-    })
+    const dispatch = createDispatcher(handlers, { context: () => SIGNED_OUT })
+    expect(valueOf(await dispatch('getSession', undefined))).toEqual(SIGNED_OUT_STATE)
+    expect(valueOf(await dispatch('getSession', null))).toEqual(SIGNED_OUT_STATE)
   })
 
   it('never calls the handler for invalid arguments', async () => {
@@ -209,13 +234,59 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(handlers, { context: () => context })
 
     expect((await dispatch('listUnfinished', {})).ok).toBe(true)
-    context = { role: 'patient', lockedIntakeId: SOME_ID }
+    context = PATIENT
     expect(errorOf(await dispatch('listUnfinished', {})).code).toBe('forbidden')
-    expect(calls).toHaveLength(1)
+    context = SIGNED_OUT
+    expect(errorOf(await dispatch('listUnfinished', {})).code).toBe('forbidden')
+    context = FRONT_DESK
+    expect((await dispatch('listUnfinished', {})).ok).toBe(true)
+    expect(calls).toHaveLength(2)
+  })
+
+  it('makes the caller known to code the handler reaches, for that call only', async () => {
+    const seen: unknown[] = []
+    const { handlers } = recordingHandlers({
+      listUnfinished: async () => {
+        seen.push(currentCaller())
+        await Promise.resolve()
+        // Still the same caller after an await.
+        seen.push(currentCaller())
+        return []
+      }
+    })
+    const dispatch = createDispatcher(handlers, { context: () => FRONT_DESK })
+
+    await dispatch('listUnfinished', {})
+
+    expect(seen).toEqual([FRONT_DESK, FRONT_DESK])
+    expect(currentCaller()).toBeUndefined()
+  })
+
+  it('lets a signed-out caller reach only the session, the sign-in and closing', async () => {
+    const { handlers, calls } = recordingHandlers({
+      getSession: () => Promise.resolve(SIGNED_OUT_STATE),
+      confirmFlushed: () => Promise.resolve({}),
+      signIn: () => Promise.resolve(SIGNED_OUT_STATE),
+      createFirstAdministrator: () => Promise.resolve(SIGNED_OUT_STATE)
+    })
+    const dispatch = createDispatcher(handlers, { context: () => SIGNED_OUT })
+
+    for (const method of API_METHODS) {
+      const result = await dispatch(method, {})
+      if (['getSession', 'confirmFlushed'].includes(method)) {
+        expect({ method, ok: result.ok }).toEqual({ method, ok: true })
+      } else if (['signIn', 'createFirstAdministrator'].includes(method)) {
+        // Reached the schema: {} has no name or secret.
+        expect({ method, code: errorOf(result).code }).toEqual({ method, code: 'invalid-argument' })
+      } else {
+        expect({ method, code: errorOf(result).code }).toEqual({ method, code: 'forbidden' })
+      }
+    }
+    expect(calls.map((call) => call.method).sort()).toEqual(['confirmFlushed', 'getSession'])
   })
 
   it('in patient mode, never calls a handler for another intake', async () => {
-    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const patient = PATIENT
     const record = { id: SOME_ID } as IntakeRecord
     const { handlers, calls } = recordingHandlers({ getIntake: () => Promise.resolve(record) })
     const dispatch = createDispatcher(handlers, { context: () => patient })
@@ -234,7 +305,7 @@ describe('createDispatcher', () => {
   })
 
   it('lets a patient read the clinic details but never change them', async () => {
-    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const patient = PATIENT
     const details = { name: 'Riverside', address: '', phone: '020 7946 0000' }
     const { handlers, calls } = recordingHandlers({
       getClinicDetails: () => Promise.resolve(details),
@@ -275,8 +346,6 @@ describe('createDispatcher', () => {
 })
 
 describe('createDispatcher: role first, then payload caps, then the schema', () => {
-  const PATIENT: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
-
   /** Wraps `target` so that every way of looking at it is recorded. */
   function watched<T extends object>(target: T): { value: T; touched: string[] } {
     const touched: string[] = []
@@ -315,6 +384,23 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
 
     for (const method of staffOnly) {
       const { value, touched } = watched({ answers: { 'patient.sex': 'dragon' }, junk: 1 })
+      const error = errorOf(await dispatch(method, value))
+      expect({ method, code: error.code }).toEqual({ method, code: 'forbidden' })
+      expect({ method, touched }).toEqual({ method, touched: [] })
+    }
+    expect(calls).toEqual([])
+  })
+
+  it('refuses the front desk an administrator’s method without looking at the arguments', async () => {
+    const { handlers, calls } = recordingHandlers({})
+    const dispatch = createDispatcher(handlers, { context: () => FRONT_DESK })
+    const notForTheDesk = API_METHODS.filter(
+      (method) => !METHOD_ACCESS[method].roles.includes('front-desk')
+    )
+    expect(notForTheDesk).toEqual(expect.arrayContaining(['addStaff', 'setClinicDetails', 'exportFhir']))
+
+    for (const method of notForTheDesk) {
+      const { value, touched } = watched({ id: SOME_ID, junk: 1 })
       const error = errorOf(await dispatch(method, value))
       expect({ method, code: error.code }).toEqual({ method, code: 'forbidden' })
       expect({ method, touched }).toEqual({ method, touched: [] })
@@ -577,7 +663,7 @@ describe('createDispatcher and the privacy notice', () => {
   const NOTICE = { en: 'We keep your records.', zh: '', es: 'Guardamos su historia.' }
 
   it('lets a patient read the privacy notice but never change it', async () => {
-    const patient: CallContext = { role: 'patient', lockedIntakeId: SOME_ID }
+    const patient = PATIENT
     const { handlers, calls } = recordingHandlers({
       getPrivacyNotice: () => Promise.resolve(NOTICE),
       setPrivacyNotice: (args) => Promise.resolve(args)
@@ -635,16 +721,21 @@ describe('createDispatcher and the privacy notice', () => {
 describe('the app core behind the dispatcher', () => {
   let core: AppCore
   let logError: ReturnType<typeof vi.fn<(context: string, error: unknown) => void>>
+  /** The core's clock: a millisecond per reading, and moved on by hand for the idle lock. */
+  let clockMs = 0
 
   beforeEach(async () => {
     logError = vi.fn<(context: string, error: unknown) => void>()
+    clockMs = Date.parse('2026-11-20T10:00:00.000Z')
     core = await createAppCore({
       dataDir: tempDir(),
       version: '0.0.0-test',
       transport: 'web',
-      now: steppingClock().now,
+      now: () => new Date(clockMs++),
       logError
     })
+    // The app opens signed out: the administrator is created and signed in.
+    await createStaff(core.dispatch)
   })
 
   afterEach(() => core.close())
@@ -842,7 +933,6 @@ describe('the app core behind the dispatcher', () => {
 
     it('are readable in patient mode (the emergency screen shows the phone), not writable', async () => {
       await call('setClinicDetails', DETAILS)
-      await call('setStaffPin', { newPin: '2468' })
       const locked = await draft()
       await call('startPatientMode', { intakeId: locked.id })
       const rawBefore = rawDatabase()
@@ -901,7 +991,6 @@ describe('the app core behind the dispatcher', () => {
 
     it('is readable in patient mode (the consent step shows it), not writable', async () => {
       await call('setPrivacyNotice', NOTICE)
-      await call('setStaffPin', { newPin: '2468' })
       const locked = await draft()
       await call('startPatientMode', { intakeId: locked.id })
       const rawBefore = rawDatabase()
@@ -923,19 +1012,15 @@ describe('the app core behind the dispatcher', () => {
   })
 
   describe('the oversized payloads of the security review', () => {
-    const PIN = '2468'
-
-    /** Signs the core into patient mode on a fresh draft, or leaves it in staff mode. */
-    async function asRole(role: 'staff' | 'patient'): Promise<string> {
+    /** Signs the front desk in and makes a fresh draft, handed to the patient for `patient`. */
+    async function asRole(role: 'front-desk' | 'patient'): Promise<string> {
+      await signInAs(core.dispatch, 'front-desk')
       const target = await draft({ 'patient.givenName': 'Maya' })
-      if (role === 'patient') {
-        await call('setStaffPin', { newPin: PIN })
-        await call('startPatientMode', { intakeId: target.id })
-      }
+      if (role === 'patient') await call('startPatientMode', { intakeId: target.id })
       return target.id
     }
 
-    it.each(['staff', 'patient'] as const)(
+    it.each(['front-desk', 'patient'] as const)(
       'refuses a pain.quality list of 123,435 strings (%s): small typed error, fast, nothing changed',
       async (role) => {
         const id = await asRole(role)
@@ -964,7 +1049,7 @@ describe('the app core behind the dispatcher', () => {
     it('refuses a million unknown answer keys (an 11.9 MB request) with a small typed error, nothing changed', async () => {
       const answers: Record<string, number> = {}
       for (let i = 0; i < 1_000_000; i++) answers[`k${i}`] = 1
-      for (const role of ['staff', 'patient'] as const) {
+      for (const role of ['front-desk', 'patient'] as const) {
         const id = await asRole(role)
         const rawBefore = rawDatabase()
 
@@ -994,20 +1079,21 @@ describe('the app core behind the dispatcher', () => {
   })
 
   describe('patient mode', () => {
-    const PIN = '2468'
     let locked: IntakeRecord
     let other: IntakeRecord
+    const patientState = (): SessionState => ({
+      role: 'patient',
+      staff: null,
+      intakeId: locked.id,
+      needsFirstAdministrator: false,
+      idleLockMinutes: 5
+    })
 
     beforeEach(async () => {
       other = await draft({ 'patient.givenName': 'Otherperson' })
       locked = await draft()
-      await call('setStaffPin', { newPin: PIN })
       await call('startPatientMode', { intakeId: locked.id })
-      expect(await call('getSession', {})).toEqual({
-        role: 'patient',
-        intakeId: locked.id,
-        staffPinSet: true
-      })
+      expect(await call('getSession', {})).toEqual(patientState())
     })
 
     it('refuses every staff-only method and changes nothing', async () => {
@@ -1017,10 +1103,18 @@ describe('the app core behind the dispatcher', () => {
         ['createDraft', { answers: {}, entryMode: 'patient' }],
         ['listUnfinished', {}],
         ['discardDraft', { id: other.id }],
-        ['setStaffPin', { currentPin: PIN, newPin: '1357' }],
+        ['signIn', STAFF_CREDENTIALS.administrator],
+        ['signOut', { reason: 'sign-out' }],
+        ['keepSignedIn', {}],
+        ['changeOwnSecret', { currentSecret: 'x', newSecret: 'a new secret here' }],
+        ['listStaff', {}],
+        ['addStaff', { name: 'Mallory Quinn', role: 'administrator', secret: 'a takeover attempt' }],
+        ['setSecuritySettings', { idleLockMinutes: 60 }],
         ['startPatientMode', { intakeId: other.id }],
         ['setClinicDetails', { name: 'Changed', address: '', phone: '000 000 000' }],
-        ['setPrivacyNotice', { en: 'Changed.', zh: '', es: '' }]
+        ['setPrivacyNotice', { en: 'Changed.', zh: '', es: '' }],
+        ['listAuditEvents', {}],
+        ['restoreBackup', { fileName: 'back-intake.sqlite3' }]
       ]
 
       for (const [method, args] of staffOnly) {
@@ -1030,11 +1124,7 @@ describe('the app core behind the dispatcher', () => {
       }
 
       expect(rawDatabase()).toEqual(rawBefore)
-      expect(await call('getSession', {})).toEqual({
-        role: 'patient',
-        intakeId: locked.id,
-        staffPinSet: true
-      })
+      expect(await call('getSession', {})).toEqual(patientState())
     })
 
     it('refuses to read or write another intake', async () => {
@@ -1076,27 +1166,135 @@ describe('the app core behind the dispatcher', () => {
       expect((await call('getSession', {})).role).toBe('patient')
     })
 
-    it('returns to staff only with the right PIN', async () => {
-      const wrong = await refused('exitPatientMode', { pin: '1111' })
+    it('returns to staff only with a valid sign-in, signing that person in', async () => {
+      const wrong = await refused('exitPatientMode', { name: 'Ben Okafor', secret: '583920' })
       expect(wrong.code).toBe('forbidden')
-      expect(await call('getSession', {})).toEqual({
-        role: 'patient',
-        intakeId: locked.id,
-        staffPinSet: true
-      })
+      const unknown = await refused('exitPatientMode', { name: 'Nobody', secret: '274951' })
+      expect(unknown.message).toBe(wrong.message)
+      expect(await call('getSession', {})).toEqual(patientState())
       expect((await refused('listIntakes', {})).code).toBe('forbidden')
 
-      expect(await call('exitPatientMode', { pin: PIN })).toEqual({
-        role: 'staff',
+      const back = await call('exitPatientMode', STAFF_CREDENTIALS['front-desk'])
+      expect(back).toEqual({
+        role: 'front-desk',
+        staff: expect.objectContaining({ name: 'Ben Okafor', role: 'front-desk' }) as unknown,
         intakeId: null,
-        staffPinSet: true
+        needsFirstAdministrator: false,
+        idleLockMinutes: 5
       })
       expect((await call('listIntakes', {})).items.map((item) => item.id).sort()).toEqual(
         [locked.id, other.id].sort()
       )
       // Staff cannot "exit" a patient mode that is not on.
-      expect((await refused('exitPatientMode', { pin: PIN })).code).toBe('forbidden')
+      expect((await refused('exitPatientMode', STAFF_CREDENTIALS['front-desk'])).code).toBe(
+        'forbidden'
+      )
     })
+
+    it('refuses arguments that are not a name and a secret', async () => {
+      for (const args of [{ pin: '2468' }, { name: 'Ben Okafor' }, { secret: '274951' }, {}]) {
+        expect((await refused('exitPatientMode', args)).code).toBe('invalid-argument')
+      }
+      expect(await call('getSession', {})).toEqual(patientState())
+    })
+
+    it('is not locked by the idle time: the patient may take as long as they need', async () => {
+      clockMs += 2 * 60 * 60_000
+      expect(await call('getSession', {})).toEqual(patientState())
+      expect((await call('getIntake', { id: locked.id })).id).toBe(locked.id)
+    })
+  })
+
+  describe('the main-process idle lock', () => {
+    it('locks a session that has heard nothing for the idle time and the grace', async () => {
+      await signInAs(core.dispatch, 'clinician')
+      expect((await call('listIntakes', {})).items).toEqual([])
+
+      // 5 minutes of idle time and 90 s of grace, with a few readings of the clock to spare.
+      clockMs += 5 * 60_000 + 90_000 + 10
+
+      expect((await refused('listIntakes', {})).code).toBe('forbidden')
+      expect(await call('getSession', {})).toMatchObject({ role: 'signed-out', staff: null })
+      expect((await refused('keepSignedIn', {})).code).toBe('forbidden')
+    })
+
+    it('keeps a session that says it is still there', async () => {
+      await signInAs(core.dispatch, 'clinician')
+      for (let minute = 0; minute < 20; minute++) {
+        clockMs += 60_000
+        expect((await call('keepSignedIn', {})).role).toBe('clinician')
+      }
+      expect((await call('listIntakes', {})).items).toEqual([])
+    })
+  })
+
+  describe('signing in and out through the core', () => {
+    it('answers a refused sign-in with one message, whatever was wrong', async () => {
+      await signOutAll(core.dispatch)
+      const wrong = await refused('signIn', { name: 'Ana Ruiz', secret: 'wrong password here' })
+      const unknown = await refused('signIn', { name: 'Nobody Here', secret: 'wrong password here' })
+      expect(wrong).toEqual(unknown)
+      expect(wrong.code).toBe('forbidden')
+      expect(JSON.stringify(wrong)).not.toContain('wrong password here')
+    })
+
+    it('signs out, and the next call is refused', async () => {
+      await signInAs(core.dispatch, 'front-desk')
+      expect(await call('signOut', { reason: 'sign-out' })).toMatchObject({
+        role: 'signed-out',
+        staff: null
+      })
+      expect((await refused('listIntakes', {})).code).toBe('forbidden')
+      expect((await refused('signOut', { reason: 'sign-out' })).code).toBe('forbidden')
+    })
+
+    it('refuses a second first administrator', async () => {
+      await signOutAll(core.dispatch)
+      const error = await refused('createFirstAdministrator', {
+        name: 'Mallory Quinn',
+        secret: 'a takeover attempt'
+      })
+      expect(error.code).toBe('conflict')
+      expect((await refused('signIn', { name: 'Mallory Quinn', secret: 'a takeover attempt' })).code).toBe(
+        'forbidden'
+      )
+    })
+  })
+})
+
+describe('a new app core', () => {
+  it('opens signed out, asking for the first administrator, and refuses records until then', async () => {
+    const core = await createAppCore({
+      dataDir: tempDir(),
+      version: '0.0.0-test',
+      transport: 'web'
+    })
+    try {
+      expect(core.session).toEqual({ ...SIGNED_OUT_STATE, needsFirstAdministrator: true })
+      expect(errorOf(await core.dispatch('listIntakes', {})).code).toBe('forbidden')
+      expect(errorOf(await core.dispatch('signIn', STAFF_CREDENTIALS.administrator)).code).toBe(
+        'forbidden'
+      )
+      const weak = errorOf(
+        await core.dispatch('createFirstAdministrator', { name: 'Ana Ruiz', secret: '123456' })
+      )
+      expect(weak.code).toBe('invalid-argument')
+
+      const created = valueOf(
+        await core.dispatch('createFirstAdministrator', STAFF_CREDENTIALS.administrator)
+      )
+      expect(created).toMatchObject({
+        role: 'administrator',
+        staff: { name: 'Ana Ruiz', role: 'administrator' },
+        needsFirstAdministrator: false
+      })
+      expect(valueOf(await core.dispatch('listIntakes', {}))).toEqual({
+        items: [],
+        nextCursor: null
+      })
+    } finally {
+      core.close()
+    }
   })
 })
 

@@ -16,15 +16,18 @@ export function mapSqliteError(error: unknown): unknown {
   const code = error.code
   const storage = (message: string): ServiceError =>
     new ServiceError('storage', message, { cause: error })
+  // Each message says what happened to this change and to what was saved
+  // before (kept: SQLite rolled the change back whole), and what to do.
   if (code === 'SQLITE_FULL') {
     return storage(
-      'The disk is full, so the change was not saved. Free some disk space and try again.'
+      'The disk is full, so this change was not saved; everything saved before it is kept. ' +
+        'Free some disk space, then try again.'
     )
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return storage(
-      'The database could not be read or written because of a disk error, so the change was not saved. ' +
-        'Try again; if it keeps happening, check the disk.'
+      'The disk reported an error while reading or writing the database, so this change was not saved. ' +
+        'Try again; if it keeps happening the disk may be failing: make a backup and ask an administrator to check it.'
     )
   }
   if (
@@ -33,7 +36,8 @@ export function mapSqliteError(error: unknown): unknown {
     code.startsWith('SQLITE_CANTOPEN')
   ) {
     return storage(
-      'The database cannot be written (the file or its folder is read-only or not accessible), so the change was not saved.'
+      'The database cannot be written: its file or folder is read-only or cannot be reached. ' +
+        'This change was not saved; everything saved before it is kept. Ask an administrator to check the data folder.'
     )
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {

@@ -137,9 +137,13 @@ export async function createSessionService(options: SessionServiceOptions): Prom
         throw new ServiceError('conflict', 'An administrator already exists. Sign in instead.')
       }
       const created = await accounts.add({ ...credentials, role: 'administrator' })
-      const staff = { id: created.id, name: created.name, role: created.role }
-      record(staff, 'first-administrator-created', { staffId: created.id })
-      begin(staff)
+      record(
+        { id: created.id, name: created.name, role: created.role },
+        'first-administrator-created',
+        { staffId: created.id }
+      )
+      // Signed in the ordinary way, so the account shows its first sign-in like any other.
+      begin(await accounts.verify(credentials))
       return changed()
     },
     async signIn(credentials) {

@@ -1,7 +1,9 @@
 /**
  * The FHIR export through the real app core (SQLite in a temporary folder,
  * the contract's dispatcher, the folder saver the web fixture uses): which
- * intakes a call exports, the file it writes, and what it refuses.
+ * intakes a call exports, the file it writes, and what it refuses. A
+ * clinician is signed in, and signed in again when a test moves the clock
+ * past the idle lock.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,6 +17,7 @@ import {
 } from '../../../../../electron/main/services/export/saveFile'
 import { r4BundleProblems } from '../../../domain/fhir/r4Structure'
 import { completeAnswers } from '../../support/sampleAnswers'
+import { STAFF_CREDENTIALS, callOk, createStaff, signInAs } from '../../support/staffSessions'
 import { useTempDirs } from '../../support/tempDir'
 
 const tempDir = useTempDirs('fhir-export')
@@ -35,6 +38,22 @@ async function startCore(saveFile?: SaveFile): Promise<void> {
     now: () => new Date(clock),
     saveFile: saveFile ?? createFolderSaveFile(exportDir)
   })
+  await signInClinician()
+}
+
+/** Creates the staff accounts and signs the clinician in. */
+async function signInClinician(): Promise<void> {
+  await createStaff(core.dispatch)
+  await signInAs(core.dispatch, 'clinician')
+}
+
+/**
+ * Signs the clinician in again when the clock a test set has gone past the
+ * idle lock (the main process locks a session that has heard nothing).
+ */
+async function staySignedIn(): Promise<void> {
+  const session = await callOk(core.dispatch, 'getSession', {})
+  if (session.role === 'signed-out') await callOk(core.dispatch, 'signIn', STAFF_CREDENTIALS.clinician)
 }
 
 beforeEach(async () => {
@@ -51,12 +70,12 @@ afterEach(() => {
 })
 
 async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  const result = await core.dispatch(method, args)
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
-  return result.value as ApiResult<M>
+  await staySignedIn()
+  return callOk(core.dispatch, method, args)
 }
 
 async function refusal(method: ApiMethod, args: unknown): Promise<AppError> {
+  await staySignedIn()
   const result = await core.dispatch(method, args)
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`)
   return result.error
@@ -147,11 +166,18 @@ describe('exportFhir for chosen intakes', () => {
 
   it('is not available in patient mode', async () => {
     const id = await submitAt('2026-11-20T09:30:00.000Z')
-    await call('setStaffPin', { newPin: '4826' })
     const { id: draft } = await call('createDraft', { answers: {}, entryMode: 'patient' })
     await call('startPatientMode', { intakeId: draft })
     expect((await refusal('exportFhir', { ids: [id] })).code).toBe('forbidden')
     expect((await refusal('exportFhir', { date: '2026-11-20' })).code).toBe('forbidden')
+  })
+
+  it('is for clinicians: the front desk is refused and nothing is written', async () => {
+    const id = await submitAt('2026-11-20T09:30:00.000Z')
+    await signInAs(core.dispatch, 'front-desk')
+    expect((await refusal('exportFhir', { ids: [id] })).code).toBe('forbidden')
+    expect((await refusal('exportFhir', { date: '2026-11-20' })).code).toBe('forbidden')
+    expect(fs.existsSync(exportDir)).toBe(false)
   })
 })
 
@@ -218,6 +244,7 @@ describe('a core without a saver', () => {
       transport: 'web',
       now: () => new Date(clock)
     })
+    await signInClinician()
     const id = await submitAt('2026-11-20T09:30:00.000Z')
     expect(await refusal('exportFhir', { ids: [id] })).toEqual({
       code: 'internal',
