@@ -12,6 +12,7 @@ const results = join(root, 'test-results')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 rmSync(join(results, 'unit.json'), { force: true })
 rmSync(join(results, 'e2e.json'), { force: true })
+rmSync(join(results, 'electronegativity.json'), { force: true })
 mkdirSync(results, { recursive: true })
 
 let passed = 0
@@ -44,6 +45,13 @@ function countVitest(file) {
   }
 }
 
+/** The security scan's own counts: one test per check, plus stale allowances and unparsed files. */
+function countElectronegativity(file) {
+  if (!existsSync(file)) return null
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  return { passed: report.passed ?? 0, failed: report.failed ?? 0 }
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return null
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {}
@@ -69,6 +77,19 @@ if (unit) {
   failed += unit.failed
 }
 if (!unitOk && (!unit || unit.failed === 0)) failed += 1
+
+// Electronegativity over the sources, against its reviewed allow-list
+// (scripts/electronegativity.mjs); a crash with no report counts as one failure.
+const scanOk = run('security scan (electronegativity)', process.execPath, [
+  join(root, 'scripts', 'electronegativity.mjs'),
+  `--json=${join(results, 'electronegativity.json')}`
+])
+const scan = countElectronegativity(join(results, 'electronegativity.json'))
+if (scan) {
+  passed += scan.passed
+  failed += scan.failed
+}
+if (!scanOk && (!scan || scan.failed === 0)) failed += 1
 
 if (run('build', bin('electron-vite'), ['build'])) {
   const e2eOk = run('end-to-end tests (playwright)', bin('playwright'), ['test'])

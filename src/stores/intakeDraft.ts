@@ -20,6 +20,7 @@ import {
   type IntakeAnswers,
   type IntakeRecord,
   type IntakeStatus,
+  type RecordDamage,
   type ValidationIssue
 } from '../domain'
 
@@ -46,6 +47,12 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   /** Answers kept on screen but not saved, because they are not valid yet. */
   const withheld = ref<readonly ValidationIssue[]>([])
   const submittedRecord = ref<IntakeRecord | null>(null)
+  /**
+   * What the main process found wrong with the stored record when it was
+   * opened: only what could be read is on screen. It stays shown while the
+   * draft is open, even after saves, so staff go on checking every answer.
+   */
+  const damage = ref<RecordDamage | null>(null)
 
   let timer: ReturnType<typeof setTimeout> | null = null
   let retries = 0
@@ -65,6 +72,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     saveError.value = null
     saveState.value = 'idle'
     submittedRecord.value = record.status === 'submitted' ? record : null
+    damage.value = record.damage ?? null
   }
 
   async function create(mode: EntryMode, initial: IntakeAnswers = {}): Promise<AppError | null> {
@@ -255,6 +263,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     saveError.value = null
     saveState.value = 'idle'
     submittedRecord.value = null
+    damage.value = null
   }
 
   return {
@@ -269,6 +278,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     issues,
     withheld,
     submittedRecord,
+    damage,
     evaluation,
     create,
     load,

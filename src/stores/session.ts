@@ -76,29 +76,33 @@ export const useSessionStore = defineStore('session', () => {
     acknowledgedEmergencies.value = { ...acknowledgedEmergencies.value, [intakeId]: emergencyKey }
   }
 
-  /** Empties every store that can hold a patient's data. */
-  function forgetPatientData(): void {
+  /**
+   * Empties every store that holds other patients' data (lists, the audit
+   * trail, staff accounts); `everything` also empties the open intake.
+   */
+  function forgetPatientData(everything = true): void {
     useIntakeListStore().clear()
-    useIntakeDraftStore().reset()
     useSummaryExportStore().clear()
     for (const forget of forgetters) forget()
     appInfo.value = null
+    if (!everything) return
+    useIntakeDraftStore().reset()
     takenBackFrom.value = null
     acknowledgedEmergencies.value = {}
   }
 
   /**
-   * Takes a session state from the main process. Anything that is no longer
-   * a signed-in member of staff forgets what the last one had open.
+   * Takes a session state from the main process (a call's answer or a pushed
+   * event; the same state twice changes nothing). Signed out, the screen
+   * forgets everything; handed to a patient, it forgets all but the patient's
+   * own intake; a member of staff taking the device back keeps that intake
+   * on screen to carry on with.
    */
   function adopt(next: SessionState): void {
-    const wasStaff = state.value.staff?.id ?? null
     state.value = next
-    if (next.staff === null || next.staff.id !== wasStaff) {
-      forgetPatientData()
-      if (next.staff === null) return
-    }
-    if (next.staff !== null) lockedBecause.value = null
+    if (next.role === 'signed-out') forgetPatientData()
+    else if (next.role === 'patient') forgetPatientData(false)
+    else lockedBecause.value = null
   }
 
   async function refresh(): Promise<AppError | null> {
@@ -153,10 +157,8 @@ export const useSessionStore = defineStore('session', () => {
     const result = await api.startPatientMode({ intakeId })
     if (!result.ok) return result.error
     // Nothing about other patients stays in the renderer while the patient holds the device.
-    useIntakeListStore().clear()
-    appInfo.value = null
     takenBackFrom.value = null
-    state.value = result.value
+    adopt(result.value)
     return null
   }
 
@@ -164,7 +166,7 @@ export const useSessionStore = defineStore('session', () => {
     const result = await api.exitPatientMode({ name, secret })
     if (!result.ok) return result.error
     const from = state.value.intakeId
-    state.value = result.value
+    adopt(result.value)
     takenBackFrom.value = from
     const info = await api.getAppInfo({})
     appInfo.value = info.ok ? info.value : null

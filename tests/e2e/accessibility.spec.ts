@@ -109,8 +109,8 @@ test("the patient's emergency alert passes axe and holds focus", async ({ app })
   await expect(alert.getByRole('heading', { level: 1 })).toBeFocused()
   await expectNoSeriousViolations(page, 'the patient emergency alert')
   await alert.getByRole('button', { name: 'Staff: sign in to continue' }).click()
-  await expect(alert.getByRole('textbox', { name: 'PIN' })).toBeFocused()
-  await expectNoSeriousViolations(page, 'the patient emergency alert asking for the PIN')
+  await expect(alert.getByRole('textbox', { name: 'Your name' })).toBeFocused()
+  await expectNoSeriousViolations(page, 'the patient emergency alert asking for a staff sign-in')
 })
 
 test('a whole intake can be completed and submitted with the keyboard alone', async ({ app }) => {

@@ -2,7 +2,7 @@
  * Patient mode: the device handed to the patient is locked to one intake, speaks the patient's
  * language, and never shows clinical alarm words; an emergency answer calmly sends the patient to
  * the front desk (with the clinic's phone number when Settings has one) and pauses the form until
- * staff enter their PIN. Staff always see the banner.
+ * a member of staff signs in. Staff always see the banner.
  */
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -54,7 +54,7 @@ async function handToPatient(form: IntakeForm): Promise<string> {
   return form.intakeId()
 }
 
-test('patient mode hides staff screens, speaks Spanish when chosen, and needs the PIN to leave', async ({
+test('patient mode hides staff screens, speaks Spanish when chosen, and needs a staff sign-in to leave', async ({
   app
 }) => {
   const page = app.page
@@ -81,8 +81,10 @@ test('patient mode hides staff screens, speaks Spanish when chosen, and needs th
     .toBe('es')
 
   await page.getByRole('button', { name: 'Leave patient mode' }).click()
-  await form.enterPin('0000')
-  await expect(page.getByRole('alert')).toHaveText('That PIN is not right.')
+  await form.enterPin('000000')
+  await expect(page.getByRole('alert')).toHaveText(
+    'That name and password or PIN do not match an account.'
+  )
   await expect(form.staffNavigation()).toHaveCount(0)
   await form.enterPin(PIN)
   await expect(form.staffNavigation()).toBeVisible()
@@ -286,7 +288,7 @@ test('the clinic phone set in Settings is on the patient emergency screen, as pl
   await expect(alert.getByTestId('clinic-phone')).toHaveText(CLINIC.phone)
   await expect(alert.locator('#patient-alert-body')).toHaveText(BODY_WITH_PHONE)
 
-  // Staff still resume with their PIN, as without a phone.
+  // Staff still resume by signing in, as without a phone.
   await alert.getByRole('button', { name: message('patientAlert.staffUnlock') }).click()
   await form.enterPin(PIN)
   await expect(alert).toHaveCount(0)

@@ -200,6 +200,10 @@ export class IntakeForm {
 
   /** Starts an intake in patient mode. */
   async startAsPatient(): Promise<void> {
+    const start = this.page.getByRole('button', { name: 'New intake (hand to patient)' })
+    if ((await start.count()) === 0) {
+      await this.staffNavigation().getByRole('link', { name: 'Start', exact: true }).click()
+    }
     await this.page.getByRole('button', { name: 'New intake (hand to patient)' }).click()
     await this.stepHeading('about').waitFor()
   }

@@ -423,15 +423,8 @@ export function createIntakeRepository(
       unfinishedStatement ??= db.prepare<[number], IntakeRow>(UNFINISHED_QUERY)
       return unfinishedStatement.all(limit).map((row) => {
         const stored = toStoredIntake(row)
-        const summary = toSummary(row)
-        const { damage: _rowOnly, ...rest } = summary
-        return {
-          summary:
-            stored.problems === undefined
-              ? summary
-              : { ...rest, damage: { problems: stored.problems } },
-          answers: stored.answers
-        }
+        // The whole row was checked: the summary carries every problem found.
+        return { summary: summaryOf(row, stored), answers: stored.answers }
       })
     },
 
@@ -546,19 +539,30 @@ function rowProblems(row: SummaryRow): string[] {
   return expected === row.row_digest ? [] : [PROBLEMS.details]
 }
 
-/** Checks the stored answers and snapshot text against the row's content check value. */
-function contentProblems(row: IntakeRow): string[] {
-  if (row.content_digest === null) return []
-  return contentDigest(row.answers, row.evaluation) === row.content_digest ? [] : [PROBLEMS.content]
+/**
+ * Checks the stored answers and snapshot text against the row's content
+ * check value: `sealed` when it matches, `unsealed` when the row has none.
+ */
+function contentCheck(row: IntakeRow): 'sealed' | 'unsealed' | 'changed' {
+  if (row.content_digest === null) return 'unsealed'
+  return contentDigest(row.answers, row.evaluation) === row.content_digest ? 'sealed' : 'changed'
 }
 
 /**
- * The stored answers, checked against the catalogue as a draft would be
- * (without today's date, so a record never turns "damaged" as time passes).
- * When every answer passes, they are returned exactly as stored; otherwise
- * only those that pass, and the names of the others.
+ * The stored answers. Text that matches its check value is exactly what the
+ * app wrote after validating it, so it is only parsed (validating costs five
+ * times as much, on every list of unfinished intakes). Anything else is
+ * checked against the catalogue as a draft would be (without today's date, so
+ * a record never turns "damaged" as time passes): when every answer passes,
+ * they are returned exactly as stored; otherwise only those that pass, and
+ * the names of the others.
  */
-function readAnswers(text: string): { answers: IntakeAnswers; problems: string[] } {
+function readAnswers(
+  text: string,
+  sealed: boolean
+): { answers: IntakeAnswers; problems: string[] } {
+  const exact = sealed ? parseStoredAnswers(text) : null
+  if (exact !== null) return { answers: exact, problems: [] }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -621,11 +625,13 @@ function damageOf(problems: readonly string[]): { damage?: { problems: readonly 
 }
 
 function toStoredIntake(row: IntakeRow): StoredIntake {
-  const problems = [...rowProblems(row), ...contentProblems(row)]
+  const content = contentCheck(row)
+  const problems = rowProblems(row)
+  if (content === 'changed') problems.push(PROBLEMS.content)
   const status = statusOf(row, problems)
   const entryMode = entryModeOf(row, problems)
   const concern = concernOf(row, problems)
-  const read = readAnswers(row.answers)
+  const read = readAnswers(row.answers, content === 'sealed')
   problems.push(...read.problems)
   let evaluation: IntakeEvaluation | null = null
   if (row.evaluation !== null) {
@@ -657,17 +663,25 @@ function toSummary(row: SummaryRow): IntakeSummary {
   const status = statusOf(row, problems)
   const entryMode = entryModeOf(row, problems)
   const concern = concernOf(row, problems)
+  return summaryOf(row, { status, entryMode, concern, problems })
+}
+
+/** A list row from its columns and what reading them found. */
+function summaryOf(
+  row: SummaryRow,
+  read: Pick<StoredIntake, 'status' | 'entryMode' | 'concern' | 'problems'>
+): IntakeSummary {
   return {
     id: row.id,
-    status,
-    entryMode,
+    status: read.status,
+    entryMode: read.entryMode,
     givenName: row.given_name,
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,
-    concern,
+    concern: read.concern,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
-    ...damageOf(problems)
+    ...damageOf(read.problems ?? [])
   }
 }

@@ -3,14 +3,18 @@
  * bytes changed outside the app is then shown as damaged rather than served
  * as what staff entered.
  *
- * Existing rows are sealed here as they are now. That cannot vouch for a row
- * damaged before this step, but every read still validates the answers, so
- * such a row keeps showing as damaged; what it adds is that any change from
- * now on is caught. Rows are read in batches by rowid (better-sqlite3 allows
- * no writes while a statement is still iterating) inside the migrator's one
- * transaction, so a crash part-way leaves no row half-sealed.
+ * Existing rows are sealed here as they are now, if they read cleanly (their
+ * answers pass the catalogue's draft checks and a snapshot, where there is
+ * one, has its shape): a sealed row's answers are trusted on read without
+ * validating them again, so a row already damaged must not be sealed. It is
+ * left without check values and validated at every read, and so keeps
+ * showing as damaged. Rows are read in batches by rowid (better-sqlite3
+ * allows no writes while a statement is still iterating) inside the
+ * migrator's one transaction, so a crash part-way leaves no row half-sealed.
  */
+import { validateAnswers } from '../../../../../src/domain'
 import { contentDigest, rowDigest, SEALED_ROW_COLUMNS, type SealedRowFields } from '../intakeDigest'
+import { parseStoredEvaluation } from '../storedJson'
 import type { Migration } from './migration'
 
 const BATCH = 500
@@ -40,6 +44,7 @@ export const intakeDigestsMigration: Migration = {
     for (;;) {
       const rows = batch.all(after, BATCH)
       for (const row of rows) {
+        if (!readsCleanly(row)) continue
         const content = contentDigest(row.answers, row.evaluation)
         seal.run(content, rowDigest({ ...row, content_digest: content }), row.rowid)
       }
@@ -48,4 +53,15 @@ export const intakeDigestsMigration: Migration = {
       after = last.rowid
     }
   }
+}
+
+function readsCleanly(row: UnsealedRow): boolean {
+  let answers: unknown
+  try {
+    answers = JSON.parse(row.answers)
+  } catch {
+    return false
+  }
+  if (!validateAnswers(answers, { mode: 'draft' }).ok) return false
+  return row.evaluation === null || parseStoredEvaluation(row.evaluation) !== null
 }
