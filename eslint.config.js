@@ -14,7 +14,7 @@ const noElectronFromRenderer = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**']
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**']
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -34,7 +34,7 @@ export interface AppCoreOptions {
   readonly nativeBinding?: string
   readonly now?: () => Date
   readonly logError?: (context: string, error: unknown) => void
-  /** Told when patient mode starts or ends (the desktop app goes full screen for the patient). */
+  /** Told when the session changes (patient mode puts the desktop window in kiosk mode). */
   readonly onSessionChange?: (state: SessionState) => void
   /** Told when the renderer confirms it saved everything, so a closing window may close. */
   readonly onFlushed?: () => void
@@ -250,10 +250,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       close: () => {
         dataSafety.stop()
         void pdf.renderer.close()
-        if (!closed) {
-          closed = true
-          db.close()
-        }
+        // A backup in progress reads through this connection: it finishes (or fails whole) first.
+        void dataSafety.whenIdle().finally(() => {
+          if (!closed) {
+            closed = true
+            db.close()
+          }
+        })
       }
     }
   } catch (error) {

@@ -1,5 +1,6 @@
 import accounts from './staffAccounts'
 import audit from './staffAudit'
+import dataSafety from './staffDataSafety'
 
 /**
  * Staff-only wording. Staff screens are in English (the clinic's working
@@ -10,6 +11,7 @@ export default {
   staff: {
     accounts,
     audit,
+    dataSafety,
     title: 'Back Intake',
     mode: { staff: 'Staff mode', patient: 'Patient mode' },
     alert: {

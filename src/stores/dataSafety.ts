@@ -7,6 +7,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '../api'
+import { onForgetPatientData } from './session'
 import {
   DEFAULT_BACKUP_SETTINGS,
   type AppError,
@@ -107,7 +108,9 @@ export const useDataSafetyStore = defineStore('dataSafety', () => {
     settingsLoaded.value = false
     backups.value = []
     restored.value = null
-  }
+  }  // Backup names and folders are for administrators: they go when the session ends.
+  onForgetPatientData(clear)
+
 
   return {
     health,

@@ -52,7 +52,8 @@ function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResu
 /** A call that must fail. */
 async function refused(method: ApiMethod, args: unknown): Promise<AppError> {
   const result = await core.dispatch(method, args)
-  if (result.ok) throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.value)}`)
+  if (result.ok)
+    throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.value)}`)
   return result.error
 }
 
@@ -147,30 +148,41 @@ describe('who opens an intake', () => {
 })
 
 describe('changing one’s own password or PIN', () => {
-  it('needs the current secret, records a wrong one, and signs in with the new one after', async () => {
-    await signInAs(core.dispatch, 'front-desk')
+  it(
+    'needs the current secret, records a wrong one, and signs in with the new one after',
+    async () => {
+      await signInAs(core.dispatch, 'front-desk')
 
-    const wrong = await refused('changeOwnSecret', { currentSecret: '583920', newSecret: '740263' })
-    expect(wrong.code).toBe('forbidden')
-    expect(await call('changeOwnSecret', { currentSecret: '274951', newSecret: '740263' })).toEqual({})
+      const wrong = await refused('changeOwnSecret', {
+        currentSecret: '583920',
+        newSecret: '740263'
+      })
+      expect(wrong.code).toBe('forbidden')
+      expect(
+        await call('changeOwnSecret', { currentSecret: '274951', newSecret: '740263' })
+      ).toEqual({})
 
-    await signOutAll(core.dispatch)
-    expect((await refused('signIn', STAFF_CREDENTIALS['front-desk'])).code).toBe('forbidden')
-    expect((await call('signIn', { name: 'Ben Okafor', secret: '740263' })).role).toBe('front-desk')
+      await signOutAll(core.dispatch)
+      expect((await refused('signIn', STAFF_CREDENTIALS['front-desk'])).code).toBe('forbidden')
+      expect((await call('signIn', { name: 'Ben Okafor', secret: '740263' })).role).toBe(
+        'front-desk'
+      )
 
-    const entries = (await trail()).filter((entry) => entry.actor.staffId === ids['front-desk'])
-    expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
-      ['sign-in', {}],
-      ['sign-in-failed', { reason: 'change-secret' }],
-      ['secret-changed', { staffId: ids['front-desk'] }],
-      ['sign-out', {}],
-      ['sign-in-failed', { reason: 'wrong-secret' }],
-      ['sign-in', {}],
-      // trail() signs the administrator in to read it.
-      ['sign-out', {}]
-    ])
-    expect(JSON.stringify(entries)).not.toMatch(/274951|740263|583920/)
-  }, SLOW)
+      const entries = (await trail()).filter((entry) => entry.actor.staffId === ids['front-desk'])
+      expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
+        ['sign-in', {}],
+        ['sign-in-failed', { reason: 'change-secret' }],
+        ['secret-changed', { staffId: ids['front-desk'] }],
+        ['sign-out', {}],
+        ['sign-in-failed', { reason: 'wrong-secret' }],
+        ['sign-in', {}],
+        // trail() signs the administrator in to read it.
+        ['sign-out', {}]
+      ])
+      expect(JSON.stringify(entries)).not.toMatch(/274951|740263|583920/)
+    },
+    SLOW
+  )
 
   it('refuses a weak new secret and keeps the old one', async () => {
     await signInAs(core.dispatch, 'clinician')
@@ -186,27 +198,43 @@ describe('changing one’s own password or PIN', () => {
     expect((await call('signIn', STAFF_CREDENTIALS.clinician)).role).toBe('clinician')
   })
 
-  it('locks the account after five wrong current secrets, like a sign-in', async () => {
-    await signInAs(core.dispatch, 'clinician')
-    for (let i = 0; i < 5; i++) {
-      await refused('changeOwnSecret', { currentSecret: 'not my password', newSecret: 'whatever else' })
-    }
+  it(
+    'locks the account after five wrong current secrets, like a sign-in',
+    async () => {
+      await signInAs(core.dispatch, 'clinician')
+      for (let i = 0; i < 5; i++) {
+        await refused('changeOwnSecret', {
+          currentSecret: 'not my password',
+          newSecret: 'whatever else'
+        })
+      }
 
-    const locked = await refused('changeOwnSecret', {
-      currentSecret: STAFF_CREDENTIALS.clinician.secret,
-      newSecret: 'a new clinician secret'
-    })
+      const locked = await refused('changeOwnSecret', {
+        currentSecret: STAFF_CREDENTIALS.clinician.secret,
+        newSecret: 'a new clinician secret'
+      })
 
-    expect(locked.code).toBe('forbidden')
-    expect(locked.message).toMatch(/Too many wrong attempts/)
-  }, SLOW)
+      expect(locked.code).toBe('forbidden')
+      expect(locked.message).toMatch(/Too many wrong attempts/)
+    },
+    SLOW
+  )
 })
 
 describe('managing staff', () => {
   it('adds an account, records it, and lists accounts without any secret or hash', async () => {
-    const added = await call('addStaff', { name: 'Dee Mensah', role: 'clinician', secret: '805316' })
+    const added = await call('addStaff', {
+      name: 'Dee Mensah',
+      role: 'clinician',
+      secret: '805316'
+    })
 
-    expect(added).toMatchObject({ name: 'Dee Mensah', role: 'clinician', secretKind: 'pin', active: true })
+    expect(added).toMatchObject({
+      name: 'Dee Mensah',
+      role: 'clinician',
+      secretKind: 'pin',
+      active: true
+    })
     const listed = await call('listStaff', {})
     expect(listed.map((member) => member.name)).toEqual([
       'Ana Ruiz',
@@ -216,7 +244,9 @@ describe('managing staff', () => {
     ])
     const text = JSON.stringify(listed)
     expect(text).not.toMatch(/scrypt|secretHash|805316|274951|correct horse/)
-    const entry = (await trail()).find((found) => found.action === 'staff-added' && found.detail['staffId'] === added.id)
+    const entry = (await trail()).find(
+      (found) => found.action === 'staff-added' && found.detail['staffId'] === added.id
+    )
     expect(entry).toMatchObject({
       actor: { staffId: ids.administrator, role: 'administrator' },
       detail: { staffId: added.id, role: 'clinician' }
@@ -224,9 +254,15 @@ describe('managing staff', () => {
   })
 
   it('refuses a name already taken', async () => {
-    const error = await refused('addStaff', { name: ' ben  okafor', role: 'clinician', secret: '805316' })
+    const error = await refused('addStaff', {
+      name: ' ben  okafor',
+      role: 'clinician',
+      secret: '805316'
+    })
     expect(error.code).toBe('invalid-argument')
-    expect(error.issues).toEqual([expect.objectContaining({ itemId: 'name', code: 'duplicate-code' })])
+    expect(error.issues).toEqual([
+      expect.objectContaining({ itemId: 'name', code: 'duplicate-code' })
+    ])
   })
 
   it('changes another account and records what changed', async () => {
@@ -262,29 +298,38 @@ describe('managing staff', () => {
     )
   })
 
-  it('resets a forgotten secret, which also ends a lockout', async () => {
-    await signOutAll(core.dispatch)
-    for (let i = 0; i < 6; i++) await refused('signIn', { name: 'Ben Okafor', secret: '583920' })
-    expect((await refused('signIn', STAFF_CREDENTIALS['front-desk'])).message).toMatch(
-      /Too many wrong attempts/
-    )
+  it(
+    'resets a forgotten secret, which also ends a lockout',
+    async () => {
+      await signOutAll(core.dispatch)
+      for (let i = 0; i < 6; i++) await refused('signIn', { name: 'Ben Okafor', secret: '583920' })
+      expect((await refused('signIn', STAFF_CREDENTIALS['front-desk'])).message).toMatch(
+        /Too many wrong attempts/
+      )
 
-    await signInAs(core.dispatch, 'administrator')
-    const reset = await call('resetStaffSecret', { id: ids['front-desk'], secret: 'front desk password' })
-    expect(reset.secretKind).toBe('password')
+      await signInAs(core.dispatch, 'administrator')
+      const reset = await call('resetStaffSecret', {
+        id: ids['front-desk'],
+        secret: 'front desk password'
+      })
+      expect(reset.secretKind).toBe('password')
 
-    await signOutAll(core.dispatch)
-    expect((await call('signIn', { name: 'Ben Okafor', secret: 'front desk password' })).role).toBe(
-      'front-desk'
-    )
-    const entry = (await trail()).find((found) => found.action === 'secret-changed')
-    expect(entry?.detail).toEqual({ staffId: ids['front-desk'], by: 'administrator' })
-  }, SLOW)
+      await signOutAll(core.dispatch)
+      expect(
+        (await call('signIn', { name: 'Ben Okafor', secret: 'front desk password' })).role
+      ).toBe('front-desk')
+      const entry = (await trail()).find((found) => found.action === 'secret-changed')
+      expect(entry?.detail).toEqual({ staffId: ids['front-desk'], by: 'administrator' })
+    },
+    SLOW
+  )
 })
 
 describe('security settings through the core', () => {
   it('are read by every role and changed by administrators only, and the change is recorded', async () => {
-    expect(await call('setSecuritySettings', { idleLockMinutes: 15 })).toEqual({ idleLockMinutes: 15 })
+    expect(await call('setSecuritySettings', { idleLockMinutes: 15 })).toEqual({
+      idleLockMinutes: 15
+    })
     for (const role of ['front-desk', 'clinician'] as const) {
       await signInAs(core.dispatch, role)
       expect(await call('getSecuritySettings', {})).toEqual({ idleLockMinutes: 15 })

@@ -28,12 +28,7 @@ import {
 import { ServiceError } from '../../../electron/main/services/serviceError'
 import { largestAnswers } from './support/largestIntake'
 import { completeAnswers } from './support/sampleAnswers'
-import {
-  STAFF_CREDENTIALS,
-  createStaff,
-  signInAs,
-  signOutAll
-} from './support/staffSessions'
+import { STAFF_CREDENTIALS, createStaff, signInAs, signOutAll } from './support/staffSessions'
 import { useTempDirs } from './support/tempDir'
 
 const tempDir = useTempDirs('ipc')
@@ -397,7 +392,9 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     const notForTheDesk = API_METHODS.filter(
       (method) => !METHOD_ACCESS[method].roles.includes('front-desk')
     )
-    expect(notForTheDesk).toEqual(expect.arrayContaining(['addStaff', 'setClinicDetails', 'exportFhir']))
+    expect(notForTheDesk).toEqual(
+      expect.arrayContaining(['addStaff', 'setClinicDetails', 'exportFhir'])
+    )
 
     for (const method of notForTheDesk) {
       const { value, touched } = watched({ id: SOME_ID, junk: 1 })
@@ -1108,7 +1105,10 @@ describe('the app core behind the dispatcher', () => {
         ['keepSignedIn', {}],
         ['changeOwnSecret', { currentSecret: 'x', newSecret: 'a new secret here' }],
         ['listStaff', {}],
-        ['addStaff', { name: 'Mallory Quinn', role: 'administrator', secret: 'a takeover attempt' }],
+        [
+          'addStaff',
+          { name: 'Mallory Quinn', role: 'administrator', secret: 'a takeover attempt' }
+        ],
         ['setSecuritySettings', { idleLockMinutes: 60 }],
         ['startPatientMode', { intakeId: other.id }],
         ['setClinicDetails', { name: 'Changed', address: '', phone: '000 000 000' }],
@@ -1232,10 +1232,36 @@ describe('the app core behind the dispatcher', () => {
     it('answers a refused sign-in with one message, whatever was wrong', async () => {
       await signOutAll(core.dispatch)
       const wrong = await refused('signIn', { name: 'Ana Ruiz', secret: 'wrong password here' })
-      const unknown = await refused('signIn', { name: 'Nobody Here', secret: 'wrong password here' })
+      const unknown = await refused('signIn', {
+        name: 'Nobody Here',
+        secret: 'wrong password here'
+      })
       expect(wrong).toEqual(unknown)
       expect(wrong.code).toBe('forbidden')
       expect(JSON.stringify(wrong)).not.toContain('wrong password here')
+    })
+
+    it('answers a sign-in with nothing in the name field as a wrong sign-in, and records it', async () => {
+      await signOutAll(core.dispatch)
+      const wrong = await refused('signIn', { name: 'Nobody Here', secret: '583920' })
+
+      // Before: the failed sign-in was recorded with an empty name, which the
+      // audit trail refuses, so the call failed as `internal`.
+      expect(await refused('signIn', { name: '', secret: '583920' })).toEqual(wrong)
+
+      await signInAs(core.dispatch, 'administrator')
+      const failures = (await call('listAuditEvents', { action: 'sign-in-failed' })).entries
+      expect(failures).toHaveLength(2)
+      expect(failures.map((entry) => entry.actor.role)).toEqual(['signed-out', 'signed-out'])
+    })
+
+    it('answers leaving patient mode with nothing in the name field as a wrong sign-in', async () => {
+      const locked = await draft()
+      await call('startPatientMode', { intakeId: locked.id })
+      const wrong = await refused('exitPatientMode', { name: 'Nobody Here', secret: '583920' })
+
+      expect(await refused('exitPatientMode', { name: '', secret: '583920' })).toEqual(wrong)
+      expect((await call('getSession', {})).role).toBe('patient')
     })
 
     it('signs out, and the next call is refused', async () => {
@@ -1255,9 +1281,9 @@ describe('the app core behind the dispatcher', () => {
         secret: 'a takeover attempt'
       })
       expect(error.code).toBe('conflict')
-      expect((await refused('signIn', { name: 'Mallory Quinn', secret: 'a takeover attempt' })).code).toBe(
-        'forbidden'
-      )
+      expect(
+        (await refused('signIn', { name: 'Mallory Quinn', secret: 'a takeover attempt' })).code
+      ).toBe('forbidden')
     })
   })
 })

@@ -142,7 +142,11 @@ const ARGS: { readonly [M in ApiMethod]: (fixture: Fixture) => ApiArgs<M> } = {
   // The current secret again as the new one: allowed, and every later sign-in still works.
   changeOwnSecret: ({ self }) => ({ currentSecret: self.secret, newSecret: self.secret }),
   listStaff: () => ({}),
-  addStaff: ({ serial }) => ({ name: `New Starter ${serial}`, role: 'front-desk', secret: '805316' }),
+  addStaff: ({ serial }) => ({
+    name: `New Starter ${serial}`,
+    role: 'front-desk',
+    secret: '805316'
+  }),
   updateStaff: ({ spare }) => ({ id: spare, role: 'front-desk', active: true }),
   resetStaffSecret: ({ spare }) => ({ id: spare, secret: 'spare account secret' }),
   getSecuritySettings: () => ({}),
@@ -297,7 +301,10 @@ describe.each(CALLER_ROLES)('every method as %s', (role) => {
       await signInAs(core.dispatch, 'administrator')
       const drafts = new Map<ApiMethod, string>()
       for (const method of API_METHODS) {
-        const { id } = await callOk(core.dispatch, 'createDraft', { answers: {}, entryMode: 'staff' })
+        const { id } = await callOk(core.dispatch, 'createDraft', {
+          answers: {},
+          entryMode: 'staff'
+        })
         drafts.set(method, id)
       }
 
@@ -312,7 +319,10 @@ describe.each(CALLER_ROLES)('every method as %s', (role) => {
           draft: locked ?? fresh,
           submitted,
           spare,
-          self: role === 'signed-out' || role === 'patient' ? STAFF_CREDENTIALS['front-desk'] : STAFF_CREDENTIALS[role],
+          self:
+            role === 'signed-out' || role === 'patient'
+              ? STAFF_CREDENTIALS['front-desk']
+              : STAFF_CREDENTIALS[role],
           backupFolder,
           serial: serial++
         }
@@ -323,7 +333,9 @@ describe.each(CALLER_ROLES)('every method as %s', (role) => {
         const mayCall = allowed(method, role)
         const expected = ALLOWED_OUTCOME[method] ?? 'ok'
         if (mayCall && outcome !== expected) {
-          mismatches.push(`${method}: the table allows ${role}; expected ${expected}, answered ${outcome}`)
+          mismatches.push(
+            `${method}: the table allows ${role}; expected ${expected}, answered ${outcome}`
+          )
         }
         if (!mayCall && outcome !== 'forbidden') {
           mismatches.push(`${method}: the table refuses ${role}, but the call answered ${outcome}`)
@@ -353,63 +365,76 @@ describe('intakes by role', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('lets the front desk open a draft but not a submitted intake; clinicians open both', async () => {
-    const { core, submitted } = built
-    await signInAs(core.dispatch, 'front-desk')
-    const { id: draft } = await callOk(core.dispatch, 'createDraft', {
-      answers: {},
-      entryMode: 'staff'
-    })
-
-    expect(outcomeOf(await core.dispatch('getIntake', { id: draft }))).toBe('ok')
-    expect(outcomeOf(await core.dispatch('getIntake', { id: submitted }))).toBe('forbidden')
-    // The front desk prints the summary for the consultation, but does not export it.
-    expect(outcomeOf(await core.dispatch('printSummary', { id: submitted }))).toBe('ok')
-    expect(outcomeOf(await core.dispatch('exportSummaryPdf', { id: submitted }))).toBe('forbidden')
-
-    for (const role of ['clinician', 'administrator'] as const) {
-      await signInAs(core.dispatch, role)
-      expect({ role, outcome: outcomeOf(await core.dispatch('getIntake', { id: submitted })) }).toEqual({
-        role,
-        outcome: 'ok'
+  it(
+    'lets the front desk open a draft but not a submitted intake; clinicians open both',
+    async () => {
+      const { core, submitted } = built
+      await signInAs(core.dispatch, 'front-desk')
+      const { id: draft } = await callOk(core.dispatch, 'createDraft', {
+        answers: {},
+        entryMode: 'staff'
       })
+
       expect(outcomeOf(await core.dispatch('getIntake', { id: draft }))).toBe('ok')
-    }
-  }, SLOW)
-
-  it('keeps the patient to the intake handed over: another one is forbidden, read or written', async () => {
-    const { core, submitted } = built
-    await signInAs(core.dispatch, 'front-desk')
-    const { id: other } = await callOk(core.dispatch, 'createDraft', {
-      answers: { 'patient.givenName': 'Otherperson' },
-      entryMode: 'staff'
-    })
-    const locked = await become(core, 'patient')
-    if (locked === null) throw new Error('not in patient mode')
-
-    for (const [method, args] of [
-      ['getIntake', { id: other }],
-      ['getIntake', { id: submitted }],
-      ['saveDraft', { id: other, answers: { 'patient.givenName': 'Overwritten' } }],
-      ['submitIntake', { id: other, answers: completeAnswers() }],
-      ['discardDraft', { id: other }],
-      ['startPatientMode', { intakeId: other }]
-    ] as const) {
-      const result = await core.dispatch(method, args)
-      expect({ method, outcome: outcomeOf(result) }).toEqual({ method, outcome: 'forbidden' })
-      expect(JSON.stringify(result)).not.toContain('Otherperson')
-    }
-
-    expect(outcomeOf(await core.dispatch('getIntake', { id: locked }))).toBe('ok')
-    expect(
-      outcomeOf(
-        await core.dispatch('saveDraft', { id: locked, answers: { 'patient.givenName': 'Maya' } })
+      expect(outcomeOf(await core.dispatch('getIntake', { id: submitted }))).toBe('forbidden')
+      // The front desk prints the summary for the consultation, but does not export it.
+      expect(outcomeOf(await core.dispatch('printSummary', { id: submitted }))).toBe('ok')
+      expect(outcomeOf(await core.dispatch('exportSummaryPdf', { id: submitted }))).toBe(
+        'forbidden'
       )
-    ).toBe('ok')
 
-    await signInAs(core.dispatch, 'front-desk')
-    const untouched = await callOk(core.dispatch, 'getIntake', { id: other })
-    expect(untouched.answers['patient.givenName']).toBe('Otherperson')
-    expect(untouched.status).toBe('draft')
-  }, SLOW)
+      for (const role of ['clinician', 'administrator'] as const) {
+        await signInAs(core.dispatch, role)
+        expect({
+          role,
+          outcome: outcomeOf(await core.dispatch('getIntake', { id: submitted }))
+        }).toEqual({
+          role,
+          outcome: 'ok'
+        })
+        expect(outcomeOf(await core.dispatch('getIntake', { id: draft }))).toBe('ok')
+      }
+    },
+    SLOW
+  )
+
+  it(
+    'keeps the patient to the intake handed over: another one is forbidden, read or written',
+    async () => {
+      const { core, submitted } = built
+      await signInAs(core.dispatch, 'front-desk')
+      const { id: other } = await callOk(core.dispatch, 'createDraft', {
+        answers: { 'patient.givenName': 'Otherperson' },
+        entryMode: 'staff'
+      })
+      const locked = await become(core, 'patient')
+      if (locked === null) throw new Error('not in patient mode')
+
+      for (const [method, args] of [
+        ['getIntake', { id: other }],
+        ['getIntake', { id: submitted }],
+        ['saveDraft', { id: other, answers: { 'patient.givenName': 'Overwritten' } }],
+        ['submitIntake', { id: other, answers: completeAnswers() }],
+        ['discardDraft', { id: other }],
+        ['startPatientMode', { intakeId: other }]
+      ] as const) {
+        const result = await core.dispatch(method, args)
+        expect({ method, outcome: outcomeOf(result) }).toEqual({ method, outcome: 'forbidden' })
+        expect(JSON.stringify(result)).not.toContain('Otherperson')
+      }
+
+      expect(outcomeOf(await core.dispatch('getIntake', { id: locked }))).toBe('ok')
+      expect(
+        outcomeOf(
+          await core.dispatch('saveDraft', { id: locked, answers: { 'patient.givenName': 'Maya' } })
+        )
+      ).toBe('ok')
+
+      await signInAs(core.dispatch, 'front-desk')
+      const untouched = await callOk(core.dispatch, 'getIntake', { id: other })
+      expect(untouched.answers['patient.givenName']).toBe('Otherperson')
+      expect(untouched.status).toBe('draft')
+    },
+    SLOW
+  )
 })

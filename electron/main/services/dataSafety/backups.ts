@@ -413,7 +413,7 @@ async function checkInThread(
   })
   try {
     const problems = integrityProblems(db)
-    return Promise.resolve({ ok: problems.length === 0, problems })
+    return { ok: problems.length === 0, problems }
   } finally {
     db.close()
   }

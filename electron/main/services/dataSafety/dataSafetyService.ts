@@ -104,6 +104,11 @@ export interface DataSafetyService {
   startDailySchedule(): void
   /** Stops the daily schedule. */
   stop(): void
+  /**
+   * Resolves once no backup or restore is running: the app waits for it
+   * before closing the database (a backup reads through the connection).
+   */
+  whenIdle(): Promise<void>
 }
 
 export function createDataSafetyService(options: DataSafetyServiceOptions): DataSafetyService {
@@ -222,7 +227,9 @@ export function createDataSafetyService(options: DataSafetyServiceOptions): Data
     health: () => health,
 
     startBackgroundCheck() {
-      if (!lastBackupKnown) void refreshLastBackup().catch((error) => onError('backup-list', error))
+      if (!lastBackupKnown) {
+        void refreshLastBackup().catch((error: unknown) => onError('backup-list', error))
+      }
       service.runCheckNow().catch((error: unknown) => onError('integrity-check', error))
     },
 
@@ -336,6 +343,9 @@ export function createDataSafetyService(options: DataSafetyServiceOptions): Data
 
     startDailySchedule() {
       if (schedule !== null) return
+      if (!lastBackupKnown) {
+        void refreshLastBackup().catch((error: unknown) => onError('backup-list', error))
+      }
       void dailyTick()
       schedule = setInterval(() => void dailyTick(), BACKUP_SCHEDULE_CHECK_MS)
       // The schedule alone must never keep the app running.
@@ -345,7 +355,9 @@ export function createDataSafetyService(options: DataSafetyServiceOptions): Data
     stop() {
       if (schedule !== null) clearInterval(schedule)
       schedule = null
-    }
+    },
+
+    whenIdle: () => queue.then(() => undefined)
   }
   return service
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, type Migration } from './migrations'
+import { expectedSchemaShape, schemaDifferences, schemaShape } from './schemaShape'
 
 export type DatabaseOpenFailure = 'not-a-database' | 'corrupt' | 'newer-version' | 'unreadable'
 
@@ -95,7 +96,7 @@ export function openDatabase(
     if (header.userVersion > latest) {
       throw newerVersionError(filePath, header.userVersion, latest)
     }
-    inspect(filePath, header, latest, nativeBinding)
+    inspect(filePath, header, migrations, nativeBinding)
   } else {
     createDatabase(filePath, migrations, nativeBinding, busyTimeoutMs)
   }
@@ -296,8 +297,11 @@ function readHeader(filePath: string): FileHeader {
 }
 
 /**
- * Reads the schema version, looks for another program's tables and runs
- * SQLite's quick integrity check, on a connection that cannot write the file.
+ * Reads the schema version, looks for another program's tables, runs
+ * SQLite's quick integrity check and compares the tables, columns and indexes
+ * with those the migrations build for that version (a damaged byte in the
+ * schema's SQL text passes SQLite's checks but breaks every statement naming
+ * what it changed), on a connection that cannot write the file.
  *
  * A file standing alone is the whole database, so it is checked from a copy
  * in memory: SQLite opening a WAL-mode file, even read-only, creates `-wal`
@@ -310,9 +314,10 @@ function readHeader(filePath: string): FileHeader {
 function inspect(
   filePath: string,
   header: FileHeader,
-  latest: number,
+  migrations: readonly Migration[],
   nativeBinding: string | undefined
 ): number {
+  const latest = migrations.length
   const standsAlone = !fs.existsSync(`${filePath}-wal`) && !fs.existsSync(`${filePath}-journal`)
   let db: Database.Database
   try {
@@ -344,6 +349,13 @@ function inspect(
     const rows: unknown = db.pragma('quick_check')
     if (!isQuickCheckOk(rows)) {
       throw corruptError(filePath)
+    }
+    if (version >= 1) {
+      const expected = expectedSchemaShape(migrations, version, nativeBinding)
+      const differences = schemaDifferences(expected, schemaShape(db))
+      if (differences.length > 0) {
+        throw corruptError(filePath, new Error(`Schema damaged: ${differences.join('; ')}.`))
+      }
     }
     return version
   } catch (error) {

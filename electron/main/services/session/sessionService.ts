@@ -10,6 +10,7 @@ import {
   DEFAULT_IDLE_LOCK_MINUTES,
   MAX_IDLE_LOCK_MINUTES,
   MIN_IDLE_LOCK_MINUTES,
+  normaliseStaffName,
   type AuditAction,
   type AuditEntryInput,
   type SecuritySettings,
@@ -110,7 +111,8 @@ export async function createSessionService(options: SessionServiceOptions): Prom
     } catch (error) {
       if (error instanceof SignInRefused) {
         audit({
-          actor: { staffId: error.staffId, name: credentials.name.slice(0, 80), role: 'signed-out' },
+          // The name as typed (tidied, at most 80 characters, none when empty): who was tried.
+          actor: { staffId: error.staffId, name: typedName(credentials.name), role: 'signed-out' },
           action: 'sign-in-failed',
           detail: { reason: error.reason }
         })
@@ -212,6 +214,12 @@ export async function createSessionService(options: SessionServiceOptions): Prom
       return { idleLockMinutes }
     }
   }
+}
+
+/** A typed sign-in name for the audit trail: normalised, cut to 80 characters, null when empty. */
+function typedName(name: string): string | null {
+  const tidy = Array.from(normaliseStaffName(name.slice(0, 400))).slice(0, 80).join('')
+  return tidy === '' ? null : tidy
 }
 
 /** The stored idle time, or the default when it is missing or damaged. */

@@ -51,8 +51,11 @@ beforeAll(async () => {
   try {
     const file = path.join(dir, DB_NAME)
     const db = openDatabase(file)
+    // Ids from a sequence, not random UUIDs: the same file, byte for byte, every run.
+    let sequence = 0
+    const newId = (): string => `id-${String((sequence += 1)).padStart(6, '0')}`
     written = await writeIntakes(
-      createSqliteIntakeService(db, { now: steppingClock().now }),
+      createSqliteIntakeService(db, { now: steppingClock().now, newId }),
       INTAKES,
       seededRandom(300)
     )

@@ -14,7 +14,8 @@ import {
   type AppError,
   type ClinicDetails,
   type Result,
-  type SessionState
+  type SessionState,
+  type StaffRole
 } from '../../../../src/domain'
 import type * as ClinicStoreModule from '../../../../src/stores/clinic'
 import type * as SessionStoreModule from '../../../../src/stores/session'
@@ -40,11 +41,17 @@ class FakeClinicApi implements UsedApi {
   /** While set, getClinicDetails waits for it before answering (a slow read). */
   readGate: Promise<void> | null = null
 
+  /** Who is signed in while the device is not in patient mode. */
+  role: StaffRole = 'administrator'
+
   private state(): SessionState {
+    const staff = { id: 'staff-1', name: 'Ana Ruiz', role: this.role }
     return {
-      role: this.lockedIntakeId ? 'patient' : 'staff',
+      role: this.lockedIntakeId ? 'patient' : this.role,
+      staff: this.lockedIntakeId ? null : staff,
       intakeId: this.lockedIntakeId,
-      staffPinSet: true
+      needsFirstAdministrator: false,
+      idleLockMinutes: 5
     }
   }
 
@@ -192,6 +199,22 @@ describe('clinic store', () => {
     await reading
 
     expect(clinic.details.phone).toBe('020 7946 0001')
+  })
+
+  it('lets the front desk and clinicians read the details; only an administrator changes them', async () => {
+    fake.stored = DETAILS
+    const clinic = clinicModule.useClinicStore()
+    for (const role of ['front-desk', 'clinician'] as const) {
+      fake.role = role
+      expect(await clinic.load()).toBeNull()
+      expect(clinic.details).toEqual(DETAILS)
+      const error = await clinic.save({ ...DETAILS, phone: '000 000 000' })
+      expect({ role, code: error?.code }).toEqual({ role, code: 'forbidden' })
+      expect(clinic.details).toEqual(DETAILS)
+    }
+    fake.role = 'administrator'
+    expect(await clinic.save({ ...DETAILS, phone: '020 7946 0001' })).toBeNull()
+    expect(fake.stored.phone).toBe('020 7946 0001')
   })
 
   it('keeps the phone through the hand-over to the patient, who may read but not change it', async () => {

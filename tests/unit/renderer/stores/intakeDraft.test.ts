@@ -13,18 +13,15 @@ import {
   validateAnswers,
   type ApiArgs,
   type ApiMethod,
-  type AppApi,
   type AppError,
-  type AppInfo,
   type DraftSaved,
   type IntakeAnswers,
-  type IntakePage,
   type IntakeRecord,
-  type Result,
-  type SessionState
+  type Result
 } from '../../../../src/domain'
 import type * as IntakeDraftModule from '../../../../src/stores/intakeDraft'
 import { answersWith } from '../../domain/testAnswers'
+import { NotFakedApi } from '../support/notFakedApi'
 
 /** A weekday morning; the baseline patient is 30 on this date. */
 const NOW = new Date('2026-11-20T10:00:00')
@@ -39,17 +36,11 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error }
 }
 
-function notFaked<T>(method: ApiMethod): Promise<Result<T>> {
-  return Promise.resolve(
-    fail({ code: 'internal', message: `${method} is not used by the draft store` })
-  )
-}
-
 /**
  * The main process as far as drafts go: a Map of records, draft and submit
  * validation from the domain, and switches to make saves slow or failing.
  */
-class FakeIntakeApi implements AppApi {
+class FakeIntakeApi extends NotFakedApi {
   readonly drafts = new Map<string, IntakeRecord>()
   /** Every method called, in order. */
   readonly log: ApiMethod[] = []
@@ -64,6 +55,10 @@ class FakeIntakeApi implements AppApi {
   holdSaves = false
   private readonly held: Array<() => void> = []
   private nextId = 1
+
+  constructor() {
+    super('the draft store')
+  }
 
   /** Lets the oldest held save go on. */
   releaseSave(): void {
@@ -80,7 +75,7 @@ class FakeIntakeApi implements AppApi {
     return todayIso(new Date())
   }
 
-  createDraft(args: ApiArgs<'createDraft'>): Promise<Result<IntakeRecord>> {
+  override createDraft(args: ApiArgs<'createDraft'>): Promise<Result<IntakeRecord>> {
     this.log.push('createDraft')
     const checked = validateAnswers(args.answers, { mode: 'draft', asOf: this.today() })
     if (!checked.ok) {
@@ -107,7 +102,7 @@ class FakeIntakeApi implements AppApi {
     return Promise.resolve(ok(record))
   }
 
-  async saveDraft(args: ApiArgs<'saveDraft'>): Promise<Result<DraftSaved>> {
+  override async saveDraft(args: ApiArgs<'saveDraft'>): Promise<Result<DraftSaved>> {
     this.log.push('saveDraft')
     this.saves.push({ id: args.id, answers: { ...args.answers } })
     if (this.saves.length > RUNAWAY_SAVES) {
@@ -144,7 +139,7 @@ class FakeIntakeApi implements AppApi {
     })
   }
 
-  submitIntake(args: ApiArgs<'submitIntake'>): Promise<Result<IntakeRecord>> {
+  override submitIntake(args: ApiArgs<'submitIntake'>): Promise<Result<IntakeRecord>> {
     this.log.push('submitIntake')
     this.submits.push({ id: args.id, answers: { ...args.answers } })
     const record = this.drafts.get(args.id)
@@ -176,75 +171,12 @@ class FakeIntakeApi implements AppApi {
     return Promise.resolve(ok(submitted))
   }
 
-  getIntake(args: ApiArgs<'getIntake'>): Promise<Result<IntakeRecord>> {
+  override getIntake(args: ApiArgs<'getIntake'>): Promise<Result<IntakeRecord>> {
     this.log.push('getIntake')
     const record = this.drafts.get(args.id)
     return Promise.resolve(
       record ? ok(record) : fail({ code: 'not-found', message: 'No such intake.' })
     )
-  }
-
-  getAppInfo(): Promise<Result<AppInfo>> {
-    return notFaked('getAppInfo')
-  }
-  listIntakes(): Promise<Result<IntakePage>> {
-    return notFaked('listIntakes')
-  }
-  listUnfinished(): ReturnType<AppApi['listUnfinished']> {
-    return notFaked('listUnfinished')
-  }
-  discardDraft(): Promise<Result<{ id: string }>> {
-    return notFaked('discardDraft')
-  }
-  getSession(): Promise<Result<SessionState>> {
-    return notFaked('getSession')
-  }
-  setStaffPin(): Promise<Result<SessionState>> {
-    return notFaked('setStaffPin')
-  }
-  startPatientMode(): Promise<Result<SessionState>> {
-    return notFaked('startPatientMode')
-  }
-  exitPatientMode(): Promise<Result<SessionState>> {
-    return notFaked('exitPatientMode')
-  }
-  confirmFlushed(): ReturnType<AppApi['confirmFlushed']> {
-    return notFaked('confirmFlushed')
-  }
-  /** No events in these tests: listening is allowed and hears nothing. */
-  readonly on: AppApi['on'] = () => () => undefined
-  getClinicDetails(): ReturnType<AppApi['getClinicDetails']> {
-    return notFaked('getClinicDetails')
-  }
-  setClinicDetails(): ReturnType<AppApi['setClinicDetails']> {
-    return notFaked('setClinicDetails')
-  }
-  getPrivacyNotice(): ReturnType<AppApi['getPrivacyNotice']> {
-    return notFaked('getPrivacyNotice')
-  }
-  setPrivacyNotice(): ReturnType<AppApi['setPrivacyNotice']> {
-    return notFaked('setPrivacyNotice')
-  }
-  exportFhir(): ReturnType<AppApi['exportFhir']> {
-    return notFaked('exportFhir')
-  }
-  exportSummaryPdf(): ReturnType<AppApi['exportSummaryPdf']> {
-    return notFaked('exportSummaryPdf')
-  }
-  printSummary(): ReturnType<AppApi['printSummary']> {
-    return notFaked('printSummary')
-  }
-  exportDaySummaries(): ReturnType<AppApi['exportDaySummaries']> {
-    return notFaked('exportDaySummaries')
-  }
-  cancelDayExport(): ReturnType<AppApi['cancelDayExport']> {
-    return notFaked('cancelDayExport')
-  }
-  getPdfSettings(): ReturnType<AppApi['getPdfSettings']> {
-    return notFaked('getPdfSettings')
-  }
-  setPdfSettings(): ReturnType<AppApi['setPdfSettings']> {
-    return notFaked('setPdfSettings')
   }
 }
 

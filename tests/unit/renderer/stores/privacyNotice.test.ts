@@ -14,7 +14,8 @@ import {
   type AppError,
   type PrivacyNotice,
   type Result,
-  type SessionState
+  type SessionState,
+  type StaffRole
 } from '../../../../src/domain'
 import type * as PrivacyNoticeStoreModule from '../../../../src/stores/privacyNotice'
 import type * as SessionStoreModule from '../../../../src/stores/session'
@@ -40,11 +41,17 @@ class FakePrivacyApi implements UsedApi {
   /** While set, getPrivacyNotice waits for it before answering (a slow read). */
   readGate: Promise<void> | null = null
 
+  /** Who is signed in while the device is not in patient mode. */
+  role: StaffRole = 'administrator'
+
   private state(): SessionState {
+    const staff = { id: 'staff-1', name: 'Ana Ruiz', role: this.role }
     return {
-      role: this.lockedIntakeId ? 'patient' : 'staff',
+      role: this.lockedIntakeId ? 'patient' : this.role,
+      staff: this.lockedIntakeId ? null : staff,
       intakeId: this.lockedIntakeId,
-      staffPinSet: true
+      needsFirstAdministrator: false,
+      idleLockMinutes: 5
     }
   }
 
@@ -204,6 +211,22 @@ describe('privacy notice store', () => {
     expect(store.isShown('intake-1')).toBe(true)
     expect(store.isShown('intake-2')).toBe(false)
     expect(store.shownFor).toEqual(['intake-1'])
+  })
+
+  it('lets the front desk and clinicians read the notice; only an administrator changes it', async () => {
+    fake.stored = NOTICE
+    const store = storeModule.usePrivacyNoticeStore()
+    for (const role of ['front-desk', 'clinician'] as const) {
+      fake.role = role
+      expect(await store.load()).toBeNull()
+      expect(store.notice).toEqual(NOTICE)
+      const error = await store.save({ en: 'Changed.', zh: '', es: '' })
+      expect({ role, code: error?.code }).toEqual({ role, code: 'forbidden' })
+      expect(store.notice).toEqual(NOTICE)
+    }
+    fake.role = 'administrator'
+    expect(await store.save({ en: 'Changed.', zh: '', es: '' })).toBeNull()
+    expect(fake.stored.en).toBe('Changed.')
   })
 
   it('lets the patient read the notice after the hand-over, never change it', async () => {

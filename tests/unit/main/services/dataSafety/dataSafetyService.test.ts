@@ -301,6 +301,18 @@ describe('backups', () => {
     expect(h.healths.at(-1)?.lastBackupAt).toBe(made[3]?.createdAt)
   }, 30_000)
 
+  it('lets the app wait for a running backup before it closes the database', async () => {
+    const h = harness()
+    await writeIntakes(h.intakes, 5, seededRandom(8))
+    await h.service.setSettings({ folder: tempDir(), keep: 3, daily: false })
+    let finished = false
+    const running = h.service.backupNow().then(() => (finished = true))
+    await h.service.whenIdle()
+    expect(finished).toBe(true)
+    await running
+    h.db.close()
+  }, 30_000)
+
   it('knows the newest backup in the folder after a restart', async () => {
     const folder = tempDir()
     fs.writeFileSync(path.join(folder, 'back-intake-2026-11-19-080000.sqlite3'), 'x')

@@ -53,7 +53,8 @@ async function signInClinician(): Promise<void> {
  */
 async function staySignedIn(): Promise<void> {
   const session = await callOk(core.dispatch, 'getSession', {})
-  if (session.role === 'signed-out') await callOk(core.dispatch, 'signIn', STAFF_CREDENTIALS.clinician)
+  if (session.role === 'signed-out')
+    await callOk(core.dispatch, 'signIn', STAFF_CREDENTIALS.clinician)
 }
 
 beforeEach(async () => {

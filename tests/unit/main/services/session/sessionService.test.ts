@@ -196,7 +196,9 @@ describe('the first administrator', () => {
   })
 
   it('refuses a weak secret without creating an account or signing in', async () => {
-    const error = await rejection(session.createFirstAdministrator({ name: 'Ana Ruiz', secret: '123456' }))
+    const error = await rejection(
+      session.createFirstAdministrator({ name: 'Ana Ruiz', secret: '123456' })
+    )
 
     expect(error.code).toBe('invalid-argument')
     expect(accounts.count()).toBe(0)
@@ -288,7 +290,11 @@ describe('signing in and out', () => {
       { actor, action: 'sign-in' },
       { actor, action: 'lock', detail: { reason: 'idle' } }
     ])
-    expect(changes.map((state) => state.role)).toEqual(['signed-out', 'administrator', 'signed-out'])
+    expect(changes.map((state) => state.role)).toEqual([
+      'signed-out',
+      'administrator',
+      'signed-out'
+    ])
   })
 
   it('records nothing when signing out while nobody is signed in', async () => {
@@ -301,21 +307,25 @@ describe('signing in and out', () => {
     expect(audit).toEqual([])
   })
 
-  it('applies the lockout to sign-in', async () => {
-    const { desk } = await withStaff()
-    session.signOut('sign-out')
-    for (let i = 0; i < 5; i++) await rejection(session.signIn(WRONG))
+  it(
+    'applies the lockout to sign-in',
+    async () => {
+      const { desk } = await withStaff()
+      session.signOut('sign-out')
+      for (let i = 0; i < 5; i++) await rejection(session.signIn(WRONG))
 
-    const locked = await rejection(session.signIn(DESK))
-    expect(locked.message).toMatch(/Too many wrong attempts/)
-    expect(audit.at(-1)).toEqual({
-      actor: { staffId: desk.id, name: DESK.name, role: 'signed-out' },
-      action: 'sign-in-failed',
-      detail: { reason: 'locked' }
-    })
-    clock.advance(30_000)
-    expect((await session.signIn(DESK)).staff).toEqual(desk)
-  }, SLOW)
+      const locked = await rejection(session.signIn(DESK))
+      expect(locked.message).toMatch(/Too many wrong attempts/)
+      expect(audit.at(-1)).toEqual({
+        actor: { staffId: desk.id, name: DESK.name, role: 'signed-out' },
+        action: 'sign-in-failed',
+        detail: { reason: 'locked' }
+      })
+      clock.advance(30_000)
+      expect((await session.signIn(DESK)).staff).toEqual(desk)
+    },
+    SLOW
+  )
 })
 
 describe('the main-process idle lock', () => {
@@ -464,18 +474,22 @@ describe('patient mode', () => {
     expect(changes).toEqual([state])
   })
 
-  it('applies the sign-in lockout to leaving patient mode', async () => {
-    const { id, desk } = await inPatientMode()
-    for (let i = 0; i < 5; i++) await rejection(session.exitPatientMode(WRONG))
+  it(
+    'applies the sign-in lockout to leaving patient mode',
+    async () => {
+      const { id, desk } = await inPatientMode()
+      for (let i = 0; i < 5; i++) await rejection(session.exitPatientMode(WRONG))
 
-    const locked = await rejection(session.exitPatientMode(DESK))
-    expect(locked.code).toBe('forbidden')
-    expect(locked.message).toMatch(/Too many wrong attempts/)
-    expect(session.context().lockedIntakeId).toBe(id)
+      const locked = await rejection(session.exitPatientMode(DESK))
+      expect(locked.code).toBe('forbidden')
+      expect(locked.message).toMatch(/Too many wrong attempts/)
+      expect(session.context().lockedIntakeId).toBe(id)
 
-    clock.advance(30_000)
-    expect((await session.exitPatientMode(DESK)).staff).toEqual(desk)
-  }, SLOW)
+      clock.advance(30_000)
+      expect((await session.exitPatientMode(DESK)).staff).toEqual(desk)
+    },
+    SLOW
+  )
 
   it('survives a restart of the service and of the database file, and ends there with a sign-in', async () => {
     const { id, admin } = await inPatientMode()
@@ -523,7 +537,9 @@ describe('security settings', () => {
     await withStaff()
     expect(session.getSecuritySettings()).toEqual({ idleLockMinutes: 5 })
 
-    expect(await session.setSecuritySettings({ idleLockMinutes: 12 })).toEqual({ idleLockMinutes: 12 })
+    expect(await session.setSecuritySettings({ idleLockMinutes: 12 })).toEqual({
+      idleLockMinutes: 12
+    })
 
     expect(session.getSecuritySettings()).toEqual({ idleLockMinutes: 12 })
     expect(session.state().idleLockMinutes).toBe(12)
@@ -535,14 +551,23 @@ describe('security settings', () => {
 
   it('accept 1 to 60 whole minutes and refuse anything else, changing nothing', async () => {
     await withStaff()
-    expect(await session.setSecuritySettings({ idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1 })
-    expect(await session.setSecuritySettings({ idleLockMinutes: 60 })).toEqual({ idleLockMinutes: 60 })
+    expect(await session.setSecuritySettings({ idleLockMinutes: 1 })).toEqual({
+      idleLockMinutes: 1
+    })
+    expect(await session.setSecuritySettings({ idleLockMinutes: 60 })).toEqual({
+      idleLockMinutes: 60
+    })
     changes.length = 0
 
     for (const idleLockMinutes of [0, 61, -5, 1.5, Number.NaN, Infinity]) {
       const error = await rejection(session.setSecuritySettings({ idleLockMinutes }))
-      expect({ idleLockMinutes, code: error.code }).toEqual({ idleLockMinutes, code: 'invalid-argument' })
-      expect(error.issues).toEqual([expect.objectContaining({ itemId: 'idleLockMinutes', code: 'out-of-range' })])
+      expect({ idleLockMinutes, code: error.code }).toEqual({
+        idleLockMinutes,
+        code: 'invalid-argument'
+      })
+      expect(error.issues).toEqual([
+        expect.objectContaining({ itemId: 'idleLockMinutes', code: 'out-of-range' })
+      ])
     }
     expect(session.getSecuritySettings()).toEqual({ idleLockMinutes: 60 })
     expect(rawSettings()['idleLockMinutes']).toBe('60')

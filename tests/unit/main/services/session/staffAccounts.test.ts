@@ -81,7 +81,8 @@ function rawRow(id: string): RawStaffRow {
 /** Awaits a sign-in that must be refused, and returns the refusal. */
 async function refusal(promise: Promise<unknown>): Promise<SignInRefused> {
   const error = await rejection(promise)
-  if (!(error instanceof SignInRefused)) throw new Error(`expected SignInRefused, got ${error.message}`)
+  if (!(error instanceof SignInRefused))
+    throw new Error(`expected SignInRefused, got ${error.message}`)
   return error
 }
 
@@ -117,14 +118,22 @@ describe('adding accounts', () => {
   })
 
   it('stores the name tidied, and refuses the same name again whatever its case and spacing', async () => {
-    const admin = await accounts.add({ name: '  Ana   Ruiz ', secret: ADMIN.secret, role: 'administrator' })
+    const admin = await accounts.add({
+      name: '  Ana   Ruiz ',
+      secret: ADMIN.secret,
+      role: 'administrator'
+    })
     expect(admin.name).toBe('Ana Ruiz')
 
     for (const name of ['Ana Ruiz', 'ana ruiz', '  ANA  RUIZ', 'Ａｎａ Ｒｕｉｚ']) {
       const error = await rejection(accounts.add({ name, secret: '583920', role: 'front-desk' }))
       expect({ name, code: error.code }).toEqual({ name, code: 'invalid-argument' })
       expect(error.issues).toEqual([
-        { itemId: 'name', code: 'duplicate-code', message: 'An account with this name already exists.' }
+        {
+          itemId: 'name',
+          code: 'duplicate-code',
+          message: 'An account with this name already exists.'
+        }
       ])
     }
     expect(accounts.count()).toBe(1)
@@ -179,7 +188,11 @@ describe('verify', () => {
   it('returns who signed in for the right secret, with any case or spacing of the name', async () => {
     const { adminId } = await withAdminAndDesk()
 
-    expect(await accounts.verify(ADMIN)).toEqual({ id: adminId, name: 'Ana Ruiz', role: 'administrator' })
+    expect(await accounts.verify(ADMIN)).toEqual({
+      id: adminId,
+      name: 'Ana Ruiz',
+      role: 'administrator'
+    })
     expect((await accounts.verify({ name: '  ana  RUIZ ', secret: ADMIN.secret })).id).toBe(adminId)
     expect(accounts.find(adminId)?.lastSignInAt).toBe('2026-11-20T10:00:00.000Z')
   })
@@ -200,7 +213,8 @@ describe('verify', () => {
     expect(empty.message).toBe(WRONG_MESSAGE)
     // The secret is case-sensitive: only the name is not.
     expect(
-      (await refusal(accounts.verify({ name: ADMIN.name, secret: ADMIN.secret.toUpperCase() }))).reason
+      (await refusal(accounts.verify({ name: ADMIN.name, secret: ADMIN.secret.toUpperCase() })))
+        .reason
     ).toBe('wrong-secret')
   })
 
@@ -252,75 +266,103 @@ describe('verify', () => {
     SLOW
   )
 
-  it('locks one account only: the others still sign in', async () => {
-    const { adminId } = await withAdminAndDesk()
-    for (let i = 0; i < 5; i++) await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
-    expect((await refusal(accounts.verify(DESK))).reason).toBe('locked')
-    expect((await accounts.verify(ADMIN)).id).toBe(adminId)
-  }, SLOW)
+  it(
+    'locks one account only: the others still sign in',
+    async () => {
+      const { adminId } = await withAdminAndDesk()
+      for (let i = 0; i < 5; i++)
+        await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
+      expect((await refusal(accounts.verify(DESK))).reason).toBe('locked')
+      expect((await accounts.verify(ADMIN)).id).toBe(adminId)
+    },
+    SLOW
+  )
 
-  it('keeps the count and the lockout across a restart', async () => {
-    const { deskId } = await withAdminAndDesk()
-    for (let i = 0; i < 3; i++) await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
-    db.close()
+  it(
+    'keeps the count and the lockout across a restart',
+    async () => {
+      const { deskId } = await withAdminAndDesk()
+      for (let i = 0; i < 3; i++)
+        await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
+      db.close()
 
-    db = openDatabase(file)
-    accounts = createStaffAccounts(db, { now: clock.now })
-    expect(rawRow(deskId).failed_attempts).toBe(3)
-    for (let i = 0; i < 2; i++) await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
-    db.close()
+      db = openDatabase(file)
+      accounts = createStaffAccounts(db, { now: clock.now })
+      expect(rawRow(deskId).failed_attempts).toBe(3)
+      for (let i = 0; i < 2; i++)
+        await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
+      db.close()
 
-    db = openDatabase(file)
-    accounts = createStaffAccounts(db, { now: clock.now })
-    const locked = await refusal(accounts.verify(DESK))
-    expect(locked.message).toMatch(LOCKED)
-    expect(locked.message).toContain('30 seconds')
-    clock.advance(30_000)
-    expect((await accounts.verify(DESK)).id).toBe(deskId)
-  }, SLOW)
+      db = openDatabase(file)
+      accounts = createStaffAccounts(db, { now: clock.now })
+      const locked = await refusal(accounts.verify(DESK))
+      expect(locked.message).toMatch(LOCKED)
+      expect(locked.message).toContain('30 seconds')
+      clock.advance(30_000)
+      expect((await accounts.verify(DESK)).id).toBe(deskId)
+    },
+    SLOW
+  )
 
-  it('locks an unknown name exactly like a real one, so the answers do not tell them apart', async () => {
-    await withAdminAndDesk()
-    const attempt = async (name: string): Promise<string> => {
-      const error = await refusal(accounts.verify({ name, secret: '583920' }))
-      return error.message
-    }
+  it(
+    'locks an unknown name exactly like a real one, so the answers do not tell them apart',
+    async () => {
+      await withAdminAndDesk()
+      const attempt = async (name: string): Promise<string> => {
+        const error = await refusal(accounts.verify({ name, secret: '583920' }))
+        return error.message
+      }
 
-    const known: string[] = []
-    const unknown: string[] = []
-    for (let i = 0; i < 7; i++) {
-      known.push(await attempt(DESK.name))
-      // Case and spacing do not make a fresh name to guess with.
-      unknown.push(await attempt(i % 2 === 0 ? 'Nobody Here' : '  NOBODY   here'))
-    }
+      const known: string[] = []
+      const unknown: string[] = []
+      for (let i = 0; i < 7; i++) {
+        known.push(await attempt(DESK.name))
+        // Case and spacing do not make a fresh name to guess with.
+        unknown.push(await attempt(i % 2 === 0 ? 'Nobody Here' : '  NOBODY   here'))
+      }
 
-    expect(unknown).toEqual(known)
-    expect(known.slice(0, 5)).toEqual(Array(5).fill(WRONG_MESSAGE))
-    expect(known[5]).toMatch(LOCKED)
-    expect(known[5]).toContain('30 seconds')
+      expect(unknown).toEqual(known)
+      expect(known.slice(0, 5)).toEqual(Array(5).fill(WRONG_MESSAGE))
+      expect(known[5]).toMatch(LOCKED)
+      expect(known[5]).toContain('30 seconds')
 
-    clock.advance(30_000)
-    expect(await attempt('Nobody Here')).toBe(WRONG_MESSAGE)
-    expect(await attempt('Nobody Here')).toContain('60 seconds')
-  }, SLOW)
+      clock.advance(30_000)
+      expect(await attempt('Nobody Here')).toBe(WRONG_MESSAGE)
+      expect(await attempt('Nobody Here')).toContain('60 seconds')
+    },
+    SLOW
+  )
 
-  it('checks guesses sent all at once one at a time: the lockout still applies', async () => {
-    const { deskId } = await withAdminAndDesk()
-    const guesses = [
-      ...Array.from({ length: 20 }, (_, i) => ({ name: DESK.name, secret: String(583_920 + i * 7) })),
-      DESK
-    ]
+  it(
+    'checks guesses sent all at once one at a time: the lockout still applies',
+    async () => {
+      const { deskId } = await withAdminAndDesk()
+      const guesses = [
+        ...Array.from({ length: 20 }, (_, i) => ({
+          name: DESK.name,
+          secret: String(583_920 + i * 7)
+        })),
+        DESK
+      ]
 
-    const outcomes = await Promise.allSettled(guesses.map((credentials) => accounts.verify(credentials)))
+      const outcomes = await Promise.allSettled(
+        guesses.map((credentials) => accounts.verify(credentials))
+      )
 
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(guesses.length).fill('rejected'))
-    const reasons = outcomes.map((outcome) =>
-      outcome.status === 'rejected' && outcome.reason instanceof SignInRefused ? outcome.reason.reason : null
-    )
-    // Five wrong guesses are checked; everything after, the right secret included, meets the lock.
-    expect(reasons).toEqual([...Array(5).fill('wrong-secret'), ...Array(16).fill('locked')])
-    expect(rawRow(deskId).failed_attempts).toBe(5)
-  }, SLOW)
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(
+        Array(guesses.length).fill('rejected')
+      )
+      const reasons = outcomes.map((outcome) =>
+        outcome.status === 'rejected' && outcome.reason instanceof SignInRefused
+          ? outcome.reason.reason
+          : null
+      )
+      // Five wrong guesses are checked; everything after, the right secret included, meets the lock.
+      expect(reasons).toEqual([...Array(5).fill('wrong-secret'), ...Array(16).fill('locked')])
+      expect(rawRow(deskId).failed_attempts).toBe(5)
+    },
+    SLOW
+  )
 
   it('tells a turned-off account so only after the right secret', async () => {
     const { deskId } = await withAdminAndDesk()
@@ -345,8 +387,14 @@ describe('changing accounts', () => {
   it('changes a role and turns an account off and on', async () => {
     const { deskId } = await withAdminAndDesk()
 
-    expect(accounts.update(deskId, { role: 'clinician' })).toMatchObject({ role: 'clinician', active: true })
-    expect(accounts.update(deskId, { active: false })).toMatchObject({ role: 'clinician', active: false })
+    expect(accounts.update(deskId, { role: 'clinician' })).toMatchObject({
+      role: 'clinician',
+      active: true
+    })
+    expect(accounts.update(deskId, { active: false })).toMatchObject({
+      role: 'clinician',
+      active: false
+    })
     expect(rawRow(deskId)).toMatchObject({ role: 'clinician', active: 0 })
     expect(accounts.update(deskId, {})).toMatchObject({ role: 'clinician', active: false })
   })
@@ -354,26 +402,41 @@ describe('changing accounts', () => {
   it('never demotes or turns off the last active administrator', async () => {
     const { adminId } = await withAdminAndDesk()
 
-    for (const changes of [{ role: 'clinician' as const }, { role: 'front-desk' as const }, { active: false }]) {
+    for (const changes of [
+      { role: 'clinician' as const },
+      { role: 'front-desk' as const },
+      { active: false }
+    ]) {
       const error = await rejection(Promise.resolve().then(() => accounts.update(adminId, changes)))
       expect({ changes, code: error.code }).toEqual({ changes, code: 'conflict' })
       expect(error.message).toMatch(/only active administrator/)
     }
     expect(rawRow(adminId)).toMatchObject({ role: 'administrator', active: 1 })
     // Keeping the role (or turning it on) is no loss.
-    expect(accounts.update(adminId, { role: 'administrator', active: true }).role).toBe('administrator')
+    expect(accounts.update(adminId, { role: 'administrator', active: true }).role).toBe(
+      'administrator'
+    )
   })
 
   it('lets one of two administrators step down, but not the second, and an inactive one does not count', async () => {
     const { adminId } = await withAdminAndDesk()
-    const second = await accounts.add({ name: 'Dee Mensah', secret: 'another long secret', role: 'administrator' })
-    const third = await accounts.add({ name: 'Eli Novak', secret: 'yet another secret', role: 'administrator' })
+    const second = await accounts.add({
+      name: 'Dee Mensah',
+      secret: 'another long secret',
+      role: 'administrator'
+    })
+    const third = await accounts.add({
+      name: 'Eli Novak',
+      secret: 'yet another secret',
+      role: 'administrator'
+    })
     accounts.update(third.id, { active: false })
 
     expect(accounts.update(second.id, { role: 'clinician' }).role).toBe('clinician')
-    expect((await rejection(Promise.resolve().then(() => accounts.update(adminId, { active: false })))).code).toBe(
-      'conflict'
-    )
+    expect(
+      (await rejection(Promise.resolve().then(() => accounts.update(adminId, { active: false }))))
+        .code
+    ).toBe('conflict')
     // Turning the inactive administrator back on makes two again.
     accounts.update(third.id, { active: true })
     expect(accounts.update(adminId, { role: 'front-desk' }).role).toBe('front-desk')
@@ -382,25 +445,37 @@ describe('changing accounts', () => {
   it('answers not-found for an account that does not exist', async () => {
     await withAdminAndDesk()
     const missing = '7d3c2f7e-4a7b-4c36-9a55-0f5a3b2c1d0e'
-    expect((await rejection(Promise.resolve().then(() => accounts.update(missing, { active: false })))).code).toBe(
-      'not-found'
-    )
+    expect(
+      (await rejection(Promise.resolve().then(() => accounts.update(missing, { active: false }))))
+        .code
+    ).toBe('not-found')
     expect((await rejection(accounts.setSecret(missing, '583920'))).code).toBe('not-found')
     expect(accounts.find(missing)).toBeNull()
   })
 
-  it('sets a new secret that works at once, ends a lockout, and retires the old one', async () => {
-    const { deskId } = await withAdminAndDesk()
-    for (let i = 0; i < 8; i++) await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
-    expect((await refusal(accounts.verify(DESK))).reason).toBe('locked')
+  it(
+    'sets a new secret that works at once, ends a lockout, and retires the old one',
+    async () => {
+      const { deskId } = await withAdminAndDesk()
+      for (let i = 0; i < 8; i++)
+        await refusal(accounts.verify({ name: DESK.name, secret: '583920' }))
+      expect((await refusal(accounts.verify(DESK))).reason).toBe('locked')
 
-    const updated = await accounts.setSecret(deskId, 'a brand new password')
+      const updated = await accounts.setSecret(deskId, 'a brand new password')
 
-    expect(updated.secretKind).toBe('password')
-    expect(rawRow(deskId)).toMatchObject({ failed_attempts: 0, locked_until: 0, secret_kind: 'password' })
-    expect((await accounts.verify({ name: DESK.name, secret: 'a brand new password' })).id).toBe(deskId)
-    expect((await refusal(accounts.verify(DESK))).reason).toBe('wrong-secret')
-  }, SLOW)
+      expect(updated.secretKind).toBe('password')
+      expect(rawRow(deskId)).toMatchObject({
+        failed_attempts: 0,
+        locked_until: 0,
+        secret_kind: 'password'
+      })
+      expect((await accounts.verify({ name: DESK.name, secret: 'a brand new password' })).id).toBe(
+        deskId
+      )
+      expect((await refusal(accounts.verify(DESK))).reason).toBe('wrong-secret')
+    },
+    SLOW
+  )
 
   it('refuses a weak new secret and keeps the old one', async () => {
     const { deskId } = await withAdminAndDesk()
