@@ -4,6 +4,7 @@
  * a clinician can. Who may call each IPC method is declared in the contract
  * (`METHOD_ACCESS`) in these terms and enforced by the main process.
  */
+import { isControlCode } from './controlCharacters'
 import { hasControlCharacter } from './textFields'
 import type { ValidationIssue } from './errors'
 
@@ -144,7 +145,8 @@ export function secretIssues(secret: string, name = ''): ValidationIssue[] {
   if (name !== '' && staffNameKey(secret) === staffNameKey(name)) {
     return problem('A password cannot be the name itself.')
   }
-  if (hasControlCharacter(secret)) {
+  // Every control character, line feeds included: no sign-in field can type one.
+  if ([...secret].some((character) => isControlCode(character.codePointAt(0) ?? 0))) {
     return problem('A password cannot hold control characters.', 'wrong-type')
   }
   return []

@@ -138,7 +138,10 @@ export async function createSessionService(options: SessionServiceOptions): Prom
       if (accounts.count() > 0) {
         throw new ServiceError('conflict', 'An administrator already exists. Sign in instead.')
       }
-      const created = await accounts.add({ ...credentials, role: 'administrator' })
+      const created = await accounts.add(
+        { ...credentials, role: 'administrator' },
+        { firstOnly: true }
+      )
       record(
         { id: created.id, name: created.name, role: created.role },
         'first-administrator-created',

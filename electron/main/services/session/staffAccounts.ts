@@ -43,8 +43,15 @@ export interface StaffAccounts {
   count(): number
   list(): StaffMember[]
   find(id: string): StaffMember | null
-  /** Creates an account (validated: name, role, secret). The first one must be an administrator. */
-  add(input: { name: string; role: StaffRole; secret: string }): Promise<StaffMember>
+  /**
+   * Creates an account (validated: name, role, secret). The first one must be
+   * an administrator; `firstOnly` refuses it unless no account exists at the
+   * moment it is written.
+   */
+  add(
+    input: { name: string; role: StaffRole; secret: string },
+    options?: { firstOnly?: boolean }
+  ): Promise<StaffMember>
   update(id: string, changes: { role?: StaffRole; active?: boolean }): StaffMember
   setSecret(id: string, secret: string): Promise<StaffMember>
   /** Checks a sign-in, one at a time; throws SignInRefused. */
@@ -154,7 +161,7 @@ export function createStaffAccounts(
       const stored = repository.findById(id)
       return stored ? publicView(stored) : null
     },
-    async add({ name, role, secret }) {
+    async add({ name, role, secret }, { firstOnly = false } = {}) {
       const issues = checkNewAccount(name, secret)
       if (issues.length > 0) throw invalid(issues)
       if (repository.count() === 0 && role !== 'administrator') {
@@ -163,7 +170,11 @@ export function createStaffAccounts(
       const normalised = normaliseStaffName(name)
       const nameKey = staffNameKey(normalised)
       const secretHash = await hashSecret(secret)
-      // Checked after hashing, so the check and the insert are not split by an await.
+      // Checked after hashing, so the checks and the insert are not split by an await:
+      // two first-run requests at once cannot both create "the first" administrator.
+      if (firstOnly && repository.count() > 0) {
+        throw new ServiceError('conflict', 'An administrator already exists. Sign in instead.')
+      }
       if (repository.findByNameKey(nameKey) !== null) {
         throw invalid([
           { itemId: 'name', code: 'duplicate-code', message: 'An account with this name already exists.' }
