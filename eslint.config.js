@@ -14,7 +14,14 @@ const noElectronFromRenderer = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**']
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -64,7 +71,10 @@ export default tseslint.config(
                 '!../textFields',
                 '!../clinicianText',
                 '!../pdfSettings',
-                '!../summaryExport'
+                '!../summaryExport',
+                '!../staff',
+                '!../audit',
+                '!../dataSafety'
               ],
               message: 'src/domain imports only itself.'
             },

@@ -5,7 +5,6 @@ import { spawnSync, spawn } from 'node:child_process'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronBinaryPath, MISSING_ELECTRON_MESSAGE } from './electronBinary.mjs'
-import { ensureElectronBinding } from './electron-native.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const binary = electronBinaryPath()
@@ -14,19 +13,9 @@ if (!binary) {
   process.exit(1)
 }
 
-let binding
-try {
-  binding = await ensureElectronBinding()
-} catch (error) {
-  console.error(
-    `Could not build the database driver for Electron: ${error?.message ?? error}\n` +
-      'This needs a C++ toolchain (build-essential / Xcode tools / Visual Studio Build Tools) and internet access for Electron headers.'
-  )
-  process.exit(1)
-}
-
 const electronVite = resolve(root, 'node_modules/electron-vite/bin/electron-vite.js')
-const env = { ...process.env, BACK_INTAKE_SQLITE_BINDING: binding }
+// The database driver is a Node-API module: the copy the tests load runs in Electron too.
+const env = { ...process.env }
 
 if (process.argv.includes('--dev')) {
   const dev = spawn(process.execPath, [electronVite, 'dev'], {

@@ -212,7 +212,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       intakes,
       session,
       accounts,
-      audit: { append: audit, list: (query) => auditTrail.list(query), verify: () => auditTrail.verify() },
+      audit: {
+        append: audit,
+        list: (query) => auditTrail.list(query),
+        verify: () => auditTrail.verify()
+      },
       dataSafety,
       clinicDetails,
       pdfSettings: pdf.pdfSettings,
@@ -232,10 +236,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     })
     const dispatch: Dispatch = (method, rawArgs) => {
       if (restarting) {
-        return Promise.resolve({ ok: false, error: { code: 'conflict', message: RESTARTING_MESSAGE } })
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'conflict', message: RESTARTING_MESSAGE }
+        })
       }
       if (WRITING_METHODS.has(method) && dataSafety.isReadOnly()) {
-        return Promise.resolve({ ok: false, error: { code: 'conflict', message: READ_ONLY_MESSAGE } })
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'conflict', message: READ_ONLY_MESSAGE }
+        })
       }
       return dispatchChecked(method, rawArgs)
     }

@@ -1,22 +1,24 @@
 /**
  * Environment variables that point the app somewhere else: the dev server's
- * URL, a database driver built for Electron, a data folder. They exist for
- * development and the test suites; in an installed app they would let anyone
- * who can set an environment variable (a shortcut, a login script) make the
- * clinic's app load remote code, a foreign native library, or another data
- * folder. So the rule, decided here once:
+ * URL and a data folder. They exist for development and the test suites; in
+ * an installed app they would let anyone who can set an environment variable
+ * (a shortcut, a login script) make the clinic's app load remote code or
+ * another data folder. So the rule, decided here once:
  *
  * | variable                     | honoured when                                   |
  * | ---------------------------- | ----------------------------------------------- |
  * | ELECTRON_RENDERER_URL        | a development build (`electron-vite dev`), not packaged |
- * | BACK_INTAKE_SQLITE_BINDING   | not packaged                                     |
  * | BACK_INTAKE_DATA_DIR         | not packaged                                     |
  *
- * A packaged app never honours any of them. The renderer URL needs the
- * development build too: loading code from a URL is the most dangerous of the
- * three and only the dev server needs it. The other two must keep working in
- * an unpackaged production build, because `npm start` and the end-to-end
- * electron fixture launch the built app with them (tests/e2e/fixtures.ts).
+ * A packaged app honours neither. The renderer URL needs the development
+ * build too: loading code from a URL is the more dangerous of the two and only
+ * the dev server needs it. The data folder must keep working in an unpackaged
+ * production build, because the end-to-end electron fixture launches the
+ * built app with it (tests/e2e/fixtures.ts).
+ *
+ * There is no override for the database driver: better-sqlite3 is a Node-API
+ * module, so the one file in node_modules loads in Node and in Electron alike,
+ * and nothing may point the app at another native library.
  */
 
 export interface BuildFlavour {
@@ -28,7 +30,6 @@ export interface BuildFlavour {
 
 export interface DevOverrides {
   readonly rendererUrl?: string
-  readonly sqliteBinding?: string
   readonly dataDir?: string
 }
 
@@ -40,11 +41,9 @@ export function readDevOverrides(
   if (build.isPackaged) return {}
   const value = (name: string): string | undefined => env[name] || undefined
   const rendererUrl = build.developmentBuild ? value('ELECTRON_RENDERER_URL') : undefined
-  const sqliteBinding = value('BACK_INTAKE_SQLITE_BINDING')
   const dataDir = value('BACK_INTAKE_DATA_DIR')
   return {
     ...(rendererUrl ? { rendererUrl } : {}),
-    ...(sqliteBinding ? { sqliteBinding } : {}),
     ...(dataDir ? { dataDir } : {})
   }
 }

@@ -139,7 +139,11 @@ export function createHandlers({
     getIntake: async ({ id }, context) => {
       const found = await intakes.get(id)
       // The front desk continues drafts; a submitted record is for clinicians.
-      if (context.role !== 'patient' && found.status === 'submitted' && !roleIncludes(context.role, 'clinician')) {
+      if (
+        context.role !== 'patient' &&
+        found.status === 'submitted' &&
+        !roleIncludes(context.role, 'clinician')
+      ) {
         throw new ServiceError(
           'forbidden',
           'This intake has been submitted. A clinician can open the full record.'
@@ -257,7 +261,9 @@ export function createHandlers({
     exportFhir: async (args, context) => {
       if ('ids' in args) await refuseDamaged(args.ids)
       const result =
-        'date' in args ? await fhirExport.exportDay(args.date) : await fhirExport.exportIntakes(args.ids)
+        'date' in args
+          ? await fhirExport.exportDay(args.date)
+          : await fhirExport.exportIntakes(args.ids)
       if (result.saved) {
         const single = 'ids' in args && args.ids.length === 1 ? (args.ids[0] ?? null) : null
         record(context, 'fhir-exported', {

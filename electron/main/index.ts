@@ -122,9 +122,6 @@ async function start(): Promise<void> {
       dataDir,
       version: app.getVersion(),
       transport: 'electron',
-      // Outside a packaged app the database driver may be a copy built for Electron
-      // next to the one the Node test suite uses (see scripts/electron-native.mjs).
-      ...(overrides.sqliteBinding ? { nativeBinding: overrides.sqliteBinding } : {}),
       logError: (context, error) => console.error(`[${context}]`, error),
       // The patient sees only their intake, in a kiosk; staff get the window back.
       onSessionChange: applySession,
@@ -178,8 +175,7 @@ async function start(): Promise<void> {
             dataDir,
             databaseFileName: DATABASE_FILE_NAME,
             backupPath,
-            now: new Date(),
-            ...(overrides.sqliteBinding ? { nativeBinding: overrides.sqliteBinding } : {})
+            now: new Date()
           }),
         logError: (refusal) => console.error('[restore]', refusal)
       })

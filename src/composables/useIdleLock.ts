@@ -79,7 +79,8 @@ export function useIdleLock() {
   watch(isSignedIn, (signedIn) => (signedIn ? start() : stop()), { immediate: true })
   onBeforeUnmount(() => {
     stop()
-    for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, activity, { capture: true })
+    for (const event of ACTIVITY_EVENTS)
+      window.removeEventListener(event, activity, { capture: true })
   })
 
   /** "Stay signed in": counts as activity and tells the main process at once. */

@@ -80,7 +80,9 @@ export function staffNameIssues(name: string): ValidationIssue[] {
     ]
   }
   if (hasControlCharacter(normalised)) {
-    return [{ itemId: 'name', code: 'wrong-type', message: 'A name cannot hold control characters.' }]
+    return [
+      { itemId: 'name', code: 'wrong-type', message: 'A name cannot hold control characters.' }
+    ]
   }
   return []
 }
@@ -98,7 +100,9 @@ export function secretKindOf(secret: string): SecretKind {
 export function isTrivialPin(pin: string): boolean {
   const digits = [...pin].map(Number)
   const stepsAll = (step: number): boolean =>
-    digits.every((digit, index) => index === 0 || digit === ((digits[index - 1] ?? 0) + step + 10) % 10)
+    digits.every(
+      (digit, index) => index === 0 || digit === ((digits[index - 1] ?? 0) + step + 10) % 10
+    )
   if (stepsAll(0) || stepsAll(1) || stepsAll(-1)) return true
   for (let period = 2; period <= pin.length / 2; period++) {
     if (pin.length % period !== 0) continue

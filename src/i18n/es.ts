@@ -38,7 +38,7 @@ const messages: MessageSchema = {
     born: 'nacido/a el {date}',
     reached: 'llegó a: {step}',
     notStarted: 'sin respuestas todavía',
-    enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' },
+    enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' }
   },
   steps: {
     about: 'Sus datos',

@@ -37,7 +37,7 @@ const messages: MessageSchema = {
     born: '出生日期 {date}',
     reached: '已填到：{step}',
     notStarted: '尚未作答',
-    enteredBy: { staff: '员工代填', patient: '患者自填' },
+    enteredBy: { staff: '员工代填', patient: '患者自填' }
   },
   steps: {
     about: '个人信息',

@@ -108,9 +108,8 @@ export const useDataSafetyStore = defineStore('dataSafety', () => {
     settingsLoaded.value = false
     backups.value = []
     restored.value = null
-  }  // Backup names and folders are for administrators: they go when the session ends.
+  } // Backup names and folders are for administrators: they go when the session ends.
   onForgetPatientData(clear)
-
 
   return {
     health,

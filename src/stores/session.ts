@@ -143,7 +143,9 @@ export const useSessionStore = defineStore('session', () => {
     const result = await api.signOut({ reason })
     lockedBecause.value = reason === 'idle' ? 'idle' : null
     // Even if the main process had already locked the session, the screen forgets everything.
-    adopt(result.ok ? result.value : { ...SIGNED_OUT, idleLockMinutes: state.value.idleLockMinutes })
+    adopt(
+      result.ok ? result.value : { ...SIGNED_OUT, idleLockMinutes: state.value.idleLockMinutes }
+    )
   }
 
   /** The person is still there: the idle time starts again in the main process too. */

@@ -6,14 +6,12 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { AnswerValue, CatalogueItem, IntakeAnswers } from '../../src/domain'
 import { FORM_STEPS } from '../../src/form/steps'
-import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm, itemLabel, message, optionLabel } from './pages/intakeForm'
 import { KeyboardUser } from './pages/keyboardUser'
 import { answersOf, goldenCase, seedIntake, storedIntake } from './support'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-const PIN = TEST_ADMINISTRATOR.secret
 
 /** Runs axe and fails on any serious or critical violation, listing each with its elements. */
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {

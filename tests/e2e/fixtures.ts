@@ -100,9 +100,7 @@ async function launchElectron(dataDir: string): Promise<Launched> {
     args: [ROOT],
     env: {
       ...process.env,
-      BACK_INTAKE_DATA_DIR: dataDir,
-      // Built once for Electron's ABI by globalSetup, beside the Node build the suite itself uses.
-      BACK_INTAKE_SQLITE_BINDING: process.env['BACK_INTAKE_SQLITE_BINDING'] ?? ''
+      BACK_INTAKE_DATA_DIR: dataDir
     } as Record<string, string>
   })
   const page = await electronApp.firstWindow()

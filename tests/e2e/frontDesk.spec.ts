@@ -109,7 +109,6 @@ test('after submitting, the patient is thanked and asked to hand the device back
   app
 }) => {
   const page = app.page
-  const form = new IntakeForm(page)
   const id = await seedIntake(page, { ...ROUTINE, 'patient.preferredLanguage': 'zh' })
   const started = await page.evaluate((intakeId) => window.api.startPatientMode({ intakeId }), id)
   expect(started.ok).toBe(true)

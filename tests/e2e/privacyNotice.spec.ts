@@ -11,7 +11,6 @@ import { privacyNoticeParagraphs, type IntakeAnswers } from '../../src/domain'
 import en from '../../src/i18n/en'
 import es from '../../src/i18n/es'
 import zh from '../../src/i18n/zh'
-import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
 import { KeyboardUser } from './pages/keyboardUser'
@@ -20,7 +19,6 @@ import { goldenCase, seedIntake, storedIntake } from './support'
 
 /** Screenshots for people to look at (not compared to a baseline). */
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots/privacy')
-const PIN = TEST_ADMINISTRATOR.secret
 /** A routine intake, answered up to the consent step (English, no consent answers yet). */
 const ROUTINE = Object.fromEntries(
   Object.entries(goldenCase('doms-routine').answers).filter(

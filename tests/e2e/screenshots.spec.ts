@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { IntakeForm } from './pages/intakeForm'
 import { answersOf, goldenCase, seedIntake } from './support'
@@ -16,7 +15,6 @@ const SIZES = [
   { width: 1440, height: 900 }
 ] as const
 const OUT = join(import.meta.dirname, '../../test-results/screenshots')
-const PIN = TEST_ADMINISTRATOR.secret
 
 type Shot = (name: string, options?: { fullPage?: boolean }) => Promise<void>
 

@@ -80,7 +80,9 @@ test('the first run creates an administrator; trivial PINs are refused; the app 
     await page.getByLabel('Password or PIN', { exact: true }).fill('503817')
     await page.getByLabel('Repeat the password or PIN').fill('503817')
     await page.getByRole('button', { name: 'Create administrator and sign in' }).click()
-    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Ana Ruiz (Administrator)')
+    await expect(page.getByTestId('signed-in-as')).toHaveText(
+      'Signed in as Ana Ruiz (Administrator)'
+    )
     await app.close()
 
     // A restart opens on the sign-in screen, never on a staff screen.
@@ -156,7 +158,9 @@ test('each role sees only what it may: the front desk continues drafts and print
   await expect(page.getByRole('heading', { name: 'Clinic details' })).toHaveCount(0)
 })
 
-test('wrong sign-ins lock the account for longer each time, and say so plainly', async ({ app }) => {
+test('wrong sign-ins lock the account for longer each time, and say so plainly', async ({
+  app
+}) => {
   const page = app.page
   await addStaff(page, FRONT_DESK, 'Front desk')
   await signOut(page)

@@ -1,8 +1,8 @@
 /**
  * The environment overrides are for development and the test suites: an
  * installed app ignores all of them, a production build ignores the renderer
- * URL, and the unpackaged build the e2e fixture launches keeps its data folder
- * and driver.
+ * URL, the unpackaged build the e2e fixture launches keeps its data folder, and
+ * no build takes a path to a database driver.
  */
 import { describe, expect, it } from 'vitest'
 import { isProductionBuild, readDevOverrides } from '../../../electron/main/devOverrides'
@@ -19,17 +19,15 @@ describe('readDevOverrides', () => {
     expect(readDevOverrides(ENV, { isPackaged: true, developmentBuild: true })).toEqual({})
   })
 
-  it('honours all three in the dev server build', () => {
+  it('honours the renderer URL and data folder in the dev server build, never a driver path', () => {
     expect(readDevOverrides(ENV, { isPackaged: false, developmentBuild: true })).toEqual({
       rendererUrl: ENV.ELECTRON_RENDERER_URL,
-      sqliteBinding: ENV.BACK_INTAKE_SQLITE_BINDING,
       dataDir: ENV.BACK_INTAKE_DATA_DIR
     })
   })
 
-  it('keeps the data folder and driver, but never a renderer URL, in an unpackaged production build (npm start, e2e)', () => {
+  it('keeps the data folder, but never a renderer URL, in an unpackaged production build (e2e)', () => {
     expect(readDevOverrides(ENV, { isPackaged: false, developmentBuild: false })).toEqual({
-      sqliteBinding: ENV.BACK_INTAKE_SQLITE_BINDING,
       dataDir: ENV.BACK_INTAKE_DATA_DIR
     })
   })

@@ -19,7 +19,12 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-const DRIVER = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+/** The prebuilt Node-API driver of each platform, as better-sqlite3's package ships them. */
+const DRIVERS = [
+  'node_modules/better-sqlite3/prebuilds/linux-x64.node',
+  'node_modules/better-sqlite3/prebuilds/win32-x64.node',
+  'node_modules/better-sqlite3/prebuilds/darwin-arm64.node'
+]
 
 type Match = (file: string, pattern: string, options: { dot: boolean }) => boolean
 
@@ -106,7 +111,14 @@ describe('electron-builder.yml', () => {
   it('packs the app into an archive and unpacks only the native database driver', () => {
     expect(config.asar).toBe(true)
     const unpack = patternsOf(config.asarUnpack)
-    expect(unpack.some((pattern) => match(DRIVER, pattern))).toBe(true)
+    for (const driver of DRIVERS) {
+      expect({ driver, unpacked: unpack.some((pattern) => match(driver, pattern)) }).toEqual({
+        driver,
+        unpacked: true
+      })
+    }
+    // Nothing is recompiled for Electron: the Node-API binary loads there as it is.
+    expect(config.npmRebuild).toBe(false)
     for (const packed of [
       'out/main/index.js',
       'out/renderer/index.html',
@@ -165,8 +177,9 @@ describe('electron-builder.yml', () => {
     const trimmed = (file: string): boolean => excluded.some((pattern) => match(file, pattern))
     expect(trimmed('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(true)
     expect(trimmed('node_modules/better-sqlite3/src/better_sqlite3.cpp')).toBe(true)
-    expect(trimmed('node_modules/better-sqlite3/build/Release/obj.target/x.o')).toBe(true)
-    expect(trimmed(DRIVER)).toBe(false)
+    expect(trimmed('node_modules/better-sqlite3/binding.gyp')).toBe(true)
+    for (const driver of DRIVERS)
+      expect({ driver, trimmed: trimmed(driver) }).toEqual({ driver, trimmed: false })
     expect(trimmed('node_modules/better-sqlite3/lib/index.js')).toBe(false)
     expect(trimmed('node_modules/better-sqlite3/package.json')).toBe(false)
   })

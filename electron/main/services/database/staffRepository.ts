@@ -4,7 +4,12 @@
  * belong to the staff service; this module only reads and writes rows.
  */
 import type { Database } from 'better-sqlite3'
-import { STAFF_ROLES, type SecretKind, type StaffMember, type StaffRole } from '../../../../src/domain'
+import {
+  STAFF_ROLES,
+  type SecretKind,
+  type StaffMember,
+  type StaffRole
+} from '../../../../src/domain'
 import { ServiceError } from '../serviceError'
 
 /** A staff row with what only the service may see: the hash and the lockout state. */

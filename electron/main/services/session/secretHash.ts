@@ -3,7 +3,12 @@
  * makes a copied database slow to attack, and the cost parameters are kept
  * with each hash so they can be raised later without breaking old accounts.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions
+} from 'node:crypto'
 
 const KEY_LENGTH = 32
 /** About 50 ms per check on the clinic's computer: cheap for a person, costly for a guesser. */
@@ -11,7 +16,12 @@ const COST = { N: 2 ** 15, r: 8, p: 1 } as const
 /** scrypt needs 128·N·r bytes; leave room above Node's 32 MiB default. */
 const MAX_MEMORY = 64 * 1024 * 1024
 
-function scrypt(secret: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+function scrypt(
+  secret: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCallback(secret.normalize('NFC'), salt, keyLength, options, (error, key) => {
       if (error) reject(error)

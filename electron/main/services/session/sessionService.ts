@@ -61,7 +61,9 @@ function actorFor(staff: StaffIdentity): AuditEntryInput['actor'] {
   return { staffId: staff.id, name: staff.name, role: staff.role }
 }
 
-export async function createSessionService(options: SessionServiceOptions): Promise<SessionService> {
+export async function createSessionService(
+  options: SessionServiceOptions
+): Promise<SessionService> {
   const { settings, accounts, audit, now } = options
   let lockedIntakeId = await settings.get(LOCK_KEY)
   if (lockedIntakeId !== null && accounts.count() === 0) {
@@ -159,7 +161,11 @@ export async function createSessionService(options: SessionServiceOptions): Prom
       const staff = signedIn
       if (staff !== null) {
         signedIn = null
-        record(staff, reason === 'idle' ? 'lock' : 'sign-out', reason === 'idle' ? { reason: 'idle' } : undefined)
+        record(
+          staff,
+          reason === 'idle' ? 'lock' : 'sign-out',
+          reason === 'idle' ? { reason: 'idle' } : undefined
+        )
       }
       return changed()
     },
@@ -221,7 +227,9 @@ export async function createSessionService(options: SessionServiceOptions): Prom
 
 /** A typed sign-in name for the audit trail: normalised, cut to 80 characters, null when empty. */
 function typedName(name: string): string | null {
-  const tidy = Array.from(normaliseStaffName(name.slice(0, 400))).slice(0, 80).join('')
+  const tidy = Array.from(normaliseStaffName(name.slice(0, 400)))
+    .slice(0, 80)
+    .join('')
   return tidy === '' ? null : tidy
 }
 

@@ -80,10 +80,7 @@ function publicView(staff: StoredStaff): StaffMember {
 
 function waitMessage(ms: number): string {
   const seconds = Math.ceil(ms / 1000)
-  const when =
-    seconds < 90
-      ? `${seconds} seconds`
-      : `${Math.ceil(seconds / 60)} minutes`
+  const when = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
   return `Too many wrong attempts for this name. Try again in ${when}.`
 }
 
@@ -177,7 +174,11 @@ export function createStaffAccounts(
       }
       if (repository.findByNameKey(nameKey) !== null) {
         throw invalid([
-          { itemId: 'name', code: 'duplicate-code', message: 'An account with this name already exists.' }
+          {
+            itemId: 'name',
+            code: 'duplicate-code',
+            message: 'An account with this name already exists.'
+          }
         ])
       }
       const id = newId()
@@ -221,7 +222,10 @@ export function createStaffAccounts(
       if (stored === null) throw new ServiceError('not-found', 'There is no such staff account.')
       const issues = secretIssues(secret, stored.name)
       if (issues.length > 0) throw invalid(issues)
-      repository.update(id, { secretHash: await hashSecret(secret), secretKind: secretKindOf(secret) })
+      repository.update(id, {
+        secretHash: await hashSecret(secret),
+        secretKind: secretKindOf(secret)
+      })
       const updated = repository.findById(id)
       if (updated === null) throw new ServiceError('not-found', 'There is no such staff account.')
       return publicView(updated)
