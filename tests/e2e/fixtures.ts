@@ -7,7 +7,7 @@
  *   temporary folder). Only the IPC transport is replaced (tests/support/webApp.ts).
  */
 import { test as base, _electron, expect, type Browser, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchWebApp, ROOT, TEST_ADMINISTRATOR } from '../support/webApp'
@@ -21,6 +21,8 @@ export interface AppHandle {
    * has no save dialog). Emptied with the data folder after the test.
    */
   readonly exportDir: string
+  /** Web fixture: the folder "the folder dialog" picks for backups (outside the data folder). */
+  readonly backupDir: string
   /** Web fixture: every PDF the app sent to "the print dialog", oldest first (there is none here). */
   readonly printedPdfs: readonly Uint8Array[]
   /** The app's current window. */
@@ -59,7 +61,10 @@ async function launchWeb(
   faults: Faults,
   printed: Uint8Array[]
 ): Promise<Launched> {
-  const app = await launchWebApp(browser, dataDir, { onPrint: (pdf) => printed.push(pdf) })
+  const app = await launchWebApp(browser, dataDir, {
+    onPrint: (pdf) => printed.push(pdf),
+    backupDir: `${dataDir}-backups`
+  })
   app.intercept = (method) => {
     if (method !== 'saveDraft' || faults.saveDraftFailures === 0) return undefined
     faults.saveDraftFailures -= 1
@@ -118,6 +123,7 @@ export const test = base.extend<{ app: AppHandle }>({
   app: async ({ browser }, use) => {
     const kind = fixtureKind()
     const dataDir = mkdtempSync(join(tmpdir(), 'back-intake-e2e-'))
+    mkdirSync(`${dataDir}-backups`)
     const printedPdfs: Uint8Array[] = []
     const faults: Faults = { saveDraftFailures: 0 }
     const launch = () =>
@@ -129,6 +135,7 @@ export const test = base.extend<{ app: AppHandle }>({
       kind,
       dataDir,
       exportDir: join(dataDir, 'exports'),
+      backupDir: `${dataDir}-backups`,
       printedPdfs,
       page: current.page,
       async closeAndReopen() {
@@ -155,6 +162,7 @@ export const test = base.extend<{ app: AppHandle }>({
     await use(handle)
     await current.close()
     rmSync(dataDir, { recursive: true, force: true })
+    rmSync(`${dataDir}-backups`, { recursive: true, force: true })
   }
 })
 

@@ -5,6 +5,12 @@
  * patient languages (test-results/screenshots/v2/).
  */
 import Database from 'better-sqlite3'
+import {
+  contentDigest,
+  rowDigest,
+  SEALED_ROW_COLUMNS,
+  type SealedRowFields
+} from '../../electron/main/services/database/intakeDigest'
 import { join } from 'node:path'
 import { expect, test, type AppHandle } from './fixtures'
 import { IntakeForm, message } from './pages/intakeForm'
@@ -12,11 +18,26 @@ import { answersOf, goldenCase, seedIntake, storedIntake } from './support'
 
 const OUT = join(import.meta.dirname, '../../test-results/screenshots/v2')
 
-/** Changes a stored row behind the app's back, as an older build of the app would have left it. */
+/**
+ * Changes a stored row as an older build of the app would have left it. Rows
+ * written before check values existed were sealed by the migration that added
+ * them, so the rewritten rows are sealed again the same way (unsealed, they
+ * would rightly read as damaged).
+ */
 function rewriteRow(app: AppHandle, sql: string, ...params: unknown[]): void {
   const db = new Database(join(app.dataDir, 'back-intake.sqlite3'))
   try {
     db.prepare(sql).run(...params)
+    const rows = db
+      .prepare<[], SealedRowFields & { answers: string; evaluation: string | null }>(
+        `SELECT ${SEALED_ROW_COLUMNS}, answers, evaluation FROM intakes`
+      )
+      .all()
+    const seal = db.prepare('UPDATE intakes SET content_digest = ?, row_digest = ? WHERE id = ?')
+    for (const row of rows) {
+      const content = contentDigest(row.answers, row.evaluation)
+      seal.run(content, rowDigest({ ...row, content_digest: content }), row.id)
+    }
   } finally {
     db.close()
   }

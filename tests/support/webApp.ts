@@ -149,6 +149,8 @@ export async function launchWebApp(
      * default); `false` opens on the sign-in screen, as the app starts.
      */
     signIn?: { name: string; secret: string } | false
+    /** What "the folder dialog" answers when a backup folder is chosen (none chosen without it). */
+    backupDir?: string
   } = {}
 ): Promise<WebApp> {
   let flushed: () => void = () => undefined
@@ -174,6 +176,8 @@ export async function launchWebApp(
         return Promise.resolve(true)
       }
     },
+    // The browser has no folder dialog: choosing the backup folder picks the test's.
+    chooseFolder: () => Promise.resolve(options.backupDir ?? null),
     // Events reach the page as the preload's would (a closed page just misses them).
     // (Before the page exists, as while signing in over the core, there is no one to tell.)
     emit: (event, payload) =>
