@@ -28,3 +28,16 @@ export class ServiceError extends Error {
     if (options.issues !== undefined) this.issues = options.issues
   }
 }
+
+/**
+ * A record whose stored data failed its checks is shown on screen with what
+ * can be read and a warning; it never leaves the app as a clean-looking PDF,
+ * print or FHIR file. One check, used by every export.
+ */
+export function refuseDamaged(record: { readonly damage?: unknown }): void {
+  if (record.damage === undefined) return
+  throw new ServiceError(
+    'conflict',
+    'This record is damaged, so it cannot be exported or printed. Restore a backup, or ask an administrator.'
+  )
+}

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { todayIso, type FhirExportResult, type IntakeRecord } from '../../../../src/domain'
 import { buildFhirBundle } from '../../../../src/domain/fhir'
 import type { IntakeService } from '../intakes/intakeService'
-import { ServiceError } from '../serviceError'
+import { refuseDamaged, ServiceError } from '../serviceError'
 import { safeFileName } from './fileNames'
 import type { SaveFile } from './saveFile'
 
@@ -60,6 +60,8 @@ export function createFhirExportService(options: FhirExportServiceOptions): Fhir
     records: readonly IntakeRecord[],
     suggestedName: string
   ): Promise<FhirExportResult> => {
+    // Checked before any dialog opens: a damaged record stops the whole bundle.
+    for (const record of records) refuseDamaged(record)
     const bundle = buildFhirBundle(records, { newId, generatedAt: now().toISOString() })
     const contents = new TextEncoder().encode(`${JSON.stringify(bundle, null, 2)}\n`)
     const outcome = await saveFile({ suggestedName, filters: FILTERS, contents })

@@ -19,7 +19,7 @@ import type {
   SummaryPrintResult
 } from '../../../../src/domain'
 import type { IntakeService } from '../intakes/intakeService'
-import { ServiceError } from '../serviceError'
+import { refuseDamaged, ServiceError } from '../serviceError'
 import type { ClinicDetailsService } from '../settings/clinicDetailsService'
 import type { PdfSettingsService } from '../settings/pdfSettingsService'
 import type { SaveFile } from '../export/saveFile'
@@ -135,6 +135,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   async function renderRecord(record: IntakeRecord): Promise<Uint8Array> {
+    refuseDamaged(record)
     try {
       return await deps.renderer.render(await inputFor(record))
     } catch (error) {
