@@ -3,6 +3,7 @@
  * and the triage decision recorded after review (with every earlier version
  * kept).
  */
+import type { RecordDamage } from './records'
 import type { ConcernLevel, FlagCondition, FlagLevel } from './types'
 
 /** Concern levels, highest first: the queue's order. */
@@ -91,6 +92,8 @@ export interface QueueItem {
     readonly decidedAt: string
     readonly decidedBy: string
   } | null
+  /** Present when the stored row failed its checks: what is shown may not be what was entered. */
+  readonly damage?: RecordDamage
 }
 
 export interface QueueQuery {
@@ -99,10 +102,20 @@ export interface QueueQuery {
   readonly toDate?: string
 }
 
+/**
+ * The most items one queue lists. A day at a busy clinic is well under it;
+ * a long range lists its most pressing intakes, and the counts still count
+ * every intake of the range, so the screen can say how many are not shown.
+ */
+export const QUEUE_ITEM_LIMIT = 200
+
 export interface Queue {
   readonly fromDate: string
   readonly toDate: string
-  /** Emergency, urgent, review, none; within a level the one waiting longest first. */
+  /**
+   * Emergency, urgent, review, none; within a level the one waiting longest
+   * first; at most {@link QUEUE_ITEM_LIMIT}.
+   */
   readonly items: readonly QueueItem[]
   readonly counts: Readonly<Record<ConcernLevel, number>>
 }
