@@ -1,4 +1,9 @@
-import { CONCERN_LABELS, CONDITION_LABELS, TRIAGE_DECISION_LABELS, type ReviewStatus } from '../domain'
+import {
+  CONCERN_LABELS,
+  CONDITION_LABELS,
+  TRIAGE_DECISION_LABELS,
+  type ReviewStatus
+} from '../domain'
 
 /** The review statuses as the search filter and the results name them. */
 const status: Record<ReviewStatus, string> = {

@@ -88,12 +88,19 @@ export const useEmergencyAlertsStore = defineStore('emergencyAlerts', () => {
     void lookUpNames()
   }
 
+  /**
+   * The person followed the banner's link: the emergency has been seen (the
+   * front desk, who may not open a submitted record, is sent to the queue).
+   */
+  function acknowledge(intakeId: string): void {
+    dismiss(intakeId)
+    seen.add(intakeId)
+  }
+
   /** The record `intakeId` is open on this screen (null: none is): its emergency goes. */
   function viewingRecord(intakeId: string | null): void {
     viewing = intakeId
-    if (intakeId === null) return
-    if (waiting.value.includes(intakeId)) dismiss(intakeId)
-    seen.add(intakeId)
+    if (intakeId !== null) acknowledge(intakeId)
   }
 
   /** The queue of the last `days` days ending today, for the names it holds. */
@@ -188,5 +195,16 @@ export const useEmergencyAlertsStore = defineStore('emergencyAlerts', () => {
 
   onForgetPatientData(forget)
 
-  return { waiting, found, alerts, notice, viewingRecord, lookUpNames, catchUp, follow, forget }
+  return {
+    waiting,
+    found,
+    alerts,
+    notice,
+    acknowledge,
+    viewingRecord,
+    lookUpNames,
+    catchUp,
+    follow,
+    forget
+  }
 })

@@ -7,8 +7,10 @@
  * in patient mode.
  */
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { IntakeAnswers } from '../../src/domain'
+import { TEST_ADMINISTRATOR } from '../support/webApp'
 import { expect, test } from './fixtures'
 import { goldenCase, seedIntake } from './support'
 
@@ -93,6 +95,11 @@ test('the queue puts emergencies first, then urgent, review and none, the longes
   )
   await expect(table.getByRole('row', { name: /Calm, Nora/ })).toContainText('None')
   await page.screenshot({ path: join(SCREENSHOTS, 'queue-mixed-concerns.png'), fullPage: true })
+  // The queue and the banners over it pass axe (WCAG 2.1 A and AA), not one violation.
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
 
   // Another day shows nothing of today's, and "Today" comes back.
   await page.getByLabel('From', { exact: true }).fill('2026-01-01')
@@ -199,4 +206,61 @@ test('an emergency raises a banner on every staff screen until its record is ope
   await expect(page.getByTestId('emergency-banner')).toHaveCount(0)
   await expect(page.locator('body')).not.toContainText('Second')
   await page.screenshot({ path: join(SCREENSHOTS, 'patient-mode-no-banner.png') })
+})
+
+test('after signing in a clinician lands on the queue; the front desk starts at the start screen and sees no flags or decisions', async ({
+  app
+}) => {
+  const page = app.page
+  const desk = { name: 'Dana Front', secret: '846297' }
+  await page.evaluate(async (account) => {
+    const added = await window.api.addStaff({ ...account, role: 'front-desk' })
+    if (!added.ok) throw new Error(added.error.message)
+  }, desk)
+  await seedIntake(page, named('cauda-equina-emergency', 'Emil', 'Saddle'), { submit: true })
+  await seedIntake(page, { 'patient.givenName': 'Dora', 'patient.familyName': 'Unfinished' })
+
+  const signInAs = async (who: { name: string; secret: string }) => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+    await page.getByLabel('Name', { exact: true }).fill(who.name)
+    await page.getByLabel('Password or PIN', { exact: true }).fill(who.secret)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  }
+
+  await signInAs(TEST_ADMINISTRATOR)
+  await expect(page).toHaveURL(/#\/queue$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible()
+  // Signing in raises the emergency nobody has decided on yet.
+  const banner = page.getByRole('list', { name: 'Emergencies waiting' })
+  await expect(banner.getByRole('listitem')).toHaveText(['Emergency: Saddle, Emil — open'])
+
+  await signInAs(desk)
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Dana Front (Front desk)')
+  await expect(page).toHaveURL(/#\/$/)
+  await expect(banner.getByRole('listitem')).toHaveText([
+    'Emergency: Saddle, Emil — open the queue'
+  ])
+  // The front desk may not open a submitted record: the banner leads to the queue, and is seen.
+  await banner.getByRole('link', { name: 'Open the queue to find Saddle, Emil' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible()
+  await expect(banner).toHaveCount(0)
+  const table = todaysTable(page)
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Concern',
+    'Patient',
+    'Age',
+    'Time',
+    'Status',
+    'Action'
+  ])
+  await expect(table.getByRole('rowheader')).toHaveText(['Saddle, Emil', 'Unfinished, Dora'])
+  await expect(table).not.toContainText('Cauda equina')
+  await expect(table.getByRole('row', { name: /Saddle, Emil/ }).getByRole('link')).toHaveCount(0)
+  await page.screenshot({ path: join(SCREENSHOTS, 'queue-front-desk.png'), fullPage: true })
+  await table
+    .getByRole('row', { name: /Unfinished, Dora/ })
+    .getByRole('link', { name: /^Continue/ })
+    .click()
+  await expect(page).toHaveURL(/#\/intake\/[0-9a-f-]+$/)
 })

@@ -2,8 +2,8 @@
  * Search as a clinician uses it, over the real main-process core: opened from
  * the intake list, results that follow the typing (a word from the patient's
  * free text, a partial name typed with or without its accents, Chinese), and
- * filters that narrow them. A screenshot of the results goes to
- * test-results/screenshots/search/.
+ * filters that narrow them. Screenshots of a name typed and of filtered
+ * results go to test-results/screenshots/search/.
  */
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -77,6 +77,7 @@ test('search follows the typing: free-text words, partial names with or without 
   await box.pressSequentially('ne', { delay: 40 })
   await expect(resultNames(page)).toHaveCount(1)
   await expect(resultNames(page).first()).toContainText('Núñez')
+  await page.screenshot({ path: join(SCREENSHOTS, 'search-typing.png'), fullPage: true })
 
   // Typed with its accents and in capitals: the same person.
   await box.fill('')
@@ -114,7 +115,7 @@ test('search follows the typing: free-text words, partial names with or without 
   await page.screenshot({ path: join(SCREENSHOTS, 'search.png'), fullPage: true })
 
   // Opening a result and coming back finds the search as it was.
-  await page.getByRole('link', { name: 'Open record: Silva, Nuno' }).click()
+  await page.getByRole('link', { name: /^Open record\s*: Silva, Nuno$/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Search intakes')
   await page.goBack()
   await expect(page.getByLabel('Status')).toHaveValue('submitted')

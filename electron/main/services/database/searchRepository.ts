@@ -13,16 +13,17 @@
  *
  * Two plans, chosen per search from cheap counts of what each condition
  * matches (each count stops at {@link DRIVING_LIMIT}), because neither is fast
- * for every search:
+ * for every search (figures at 100,000 intakes):
  * - sparse: start from the condition that matches fewest intakes (a rare
  *   word, a date of birth), read those intakes, test the rest and sort them.
- *   Cost follows the number of matches: 0.7 ms for a word in 400 of 100,000
- *   intakes, 50 ms for one in 16,000.
+ *   Cost follows the number of matches: 1.4 ms for a word in 430 intakes,
+ *   27 ms for one in 5,000.
  * - walk: go down the queue index in result order, testing every condition
  *   on each intake (a full-text condition as membership in the set of
  *   matching documents, built once), and stop at the page size. Cost follows
- *   how far down the first page's matches lie: 4 ms for that common word, but
- *   65 ms for a word nobody wrote, which never fills a page.
+ *   how far down the first page's matches lie: 2 ms for that word in 5,000,
+ *   5 ms for the one in 430, and the whole index for a condition nothing
+ *   meets (which is why a count of none answers at once, without a plan).
  */
 import type { Database, Statement } from 'better-sqlite3'
 import {
@@ -115,10 +116,11 @@ export interface SearchRepository {
 }
 
 /**
- * A condition matched by at most this many intakes drives the sparse plan.
- * Measured at 100,000 intakes: reading and sorting 1,000 matches costs about
- * 2 ms, and from about 1% of intakes matching, the walk meets a page of them
- * soon enough to cost less.
+ * A condition matched by fewer intakes than this drives the sparse plan.
+ * Measured at 100,000 intakes: reading and sorting matches costs 3 to 5 µs
+ * each (about 5 ms for 1,000), and once about 1% of intakes match, the walk
+ * meets a page of them soon enough to cost less (7 ms against 16 ms for a
+ * name in 1,500 intakes).
  */
 export const DRIVING_LIMIT = 1000
 

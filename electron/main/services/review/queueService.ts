@@ -23,7 +23,11 @@ import {
 } from '../../../../src/domain'
 import { createIntakeRepository, type StoredIntake } from '../database/intakeRepository'
 import { mapSqliteError } from '../database/mapSqliteError'
-import { createQueueRepository, type QueueEntry } from '../database/queueRepository'
+import {
+  createQueueRepository,
+  type QueueEntry,
+  type StoredIntakeRow
+} from '../database/queueRepository'
 import { localDayRange } from './localDays'
 
 export interface QueueService {
@@ -44,10 +48,49 @@ export interface QueueServiceOptions {
 /** A year, leap day included: the longest range one queue covers. */
 export const MAX_QUEUE_DAYS = 366
 
+/**
+ * Rows remembered as checked: several full pages, so a clinic's day and the
+ * ranges being looked at stay remembered, while the memory stays small
+ * (a few megabytes).
+ */
+export const CHECKED_ROWS_KEPT = 1000
+
 /** Creates the queue service over an open, migrated database. */
 export function createQueueService(db: Database, options: QueueServiceOptions): QueueService {
   const intakes = createIntakeRepository(db)
   const queue = createQueueRepository(db)
+
+  /**
+   * Each row as last read and checked, by intake id. The queue is read again
+   * at every save anywhere in the clinic, and checking a row (its check
+   * values, its answers against the catalogue, its snapshot's shape) costs
+   * far more than reading it. The outcome of those checks depends on the
+   * stored bytes alone, so a row that is byte for byte the one checked before
+   * is not checked again; any change at all, by the app or behind its back,
+   * is checked afresh.
+   */
+  const checked = new Map<
+    string,
+    { readonly row: StoredIntakeRow; readonly stored: StoredIntake }
+  >()
+  const storedOf = (entry: QueueEntry): StoredIntake | null => {
+    const known = checked.get(entry.id)
+    if (known !== undefined && sameRow(known.row, entry.row)) {
+      // Most recently used last, so the oldest goes first when the map is full.
+      checked.delete(entry.id)
+      checked.set(entry.id, known)
+      return known.stored
+    }
+    const stored = intakes.findById(entry.id)
+    checked.delete(entry.id)
+    if (stored === null) return null
+    checked.set(entry.id, { row: entry.row, stored })
+    if (checked.size > CHECKED_ROWS_KEPT) {
+      const oldest = checked.keys().next()
+      if (oldest.done !== true) checked.delete(oldest.value)
+    }
+    return stored
+  }
 
   /**
    * Counts and rows in one read transaction, so the counts at the top always
@@ -62,7 +105,7 @@ export function createQueueService(db: Database, options: QueueServiceOptions): 
         if (room <= 0) break
         if (counts[level] === 0) continue
         for (const entry of queue.listLevel(level, from, to, room)) {
-          const stored = intakes.findById(entry.id)
+          const stored = storedOf(entry)
           // Inside the transaction the row cannot go; a row listed but unread is skipped.
           if (stored !== null) items.push(toItem(stored, entry, today))
         }
@@ -124,6 +167,14 @@ function flagsOf(stored: StoredIntake, intakeDay: string, today: string): readon
     return (stored.evaluation ?? evaluateIntake(stored.answers, { asOf: intakeDay })).flags
   }
   return evaluateIntake(stored.answers, { asOf: today }).flags
+}
+
+/** Whether two reads of a row hold exactly the same stored values. */
+function sameRow(before: StoredIntakeRow, now: StoredIntakeRow): boolean {
+  for (const column of Object.keys(now) as (keyof StoredIntakeRow)[]) {
+    if (before[column] !== now[column]) return false
+  }
+  return Object.keys(before).length === Object.keys(now).length
 }
 
 function textAnswer(stored: StoredIntake, itemId: string): string | null {

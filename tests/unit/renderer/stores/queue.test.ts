@@ -244,6 +244,17 @@ describe('emergency alerts store', () => {
     expect(alerts.alerts).toEqual([])
   })
 
+  it('lets the front desk mark an emergency seen by following its link to the queue', async () => {
+    const alerts = emergencyModule.useEmergencyAlertsStore()
+    fake.items = [item(SUBMITTED_ID, { status: 'submitted' })]
+    alerts.notice({ intakeId: SUBMITTED_ID, change: 'submitted', concern: 'emergency' })
+    await settle()
+    expect(alerts.alerts).toHaveLength(1)
+    alerts.acknowledge(SUBMITTED_ID)
+    alerts.notice({ intakeId: SUBMITTED_ID, change: 'saved', concern: 'emergency' })
+    expect(alerts.alerts).toEqual([])
+  })
+
   it('ignores changes signed out or in patient mode, forgets on sign-out, and catches up on sign-in', async () => {
     const session = sessionModule.useSessionStore()
     const alerts = emergencyModule.useEmergencyAlertsStore()

@@ -394,6 +394,38 @@ describe('each row', () => {
   })
 })
 
+describe('reading again', () => {
+  it('checks a row afresh once anything in it changed, behind the app or through it', async () => {
+    const tampered = await submitAt(caseAnswers('fever', 'Original'), '2026-11-20T09:00:00.000Z')
+    const draft = await draftAt({ 'patient.familyName': 'Changing' }, '2026-11-20T09:10:00.000Z')
+    const first = await queueAt('2026-11-20T12:00:00.000Z')
+    expect(first.items.every((item) => !('damage' in item))).toBe(true)
+    expect(first.items.find((item) => item.id === draft)?.concern).toBe('none')
+
+    // One letter of the stored answers, changed outside the app after the row was shown clean.
+    const answers = db.prepare('SELECT answers FROM intakes WHERE id = ?').pluck().get(tampered)
+    db.prepare('UPDATE intakes SET answers = ? WHERE id = ?').run(
+      String(answers).replace('Original', 'Origjnal'),
+      tampered
+    )
+    clock = Date.parse('2026-11-20T12:05:00.000Z')
+    await intakes.saveDraft(
+      { id: draft, answers: { 'patient.familyName': 'Changing', 'rf.bladder': 'yes' } },
+      'staff'
+    )
+
+    const again = await queueAt('2026-11-20T12:10:00.000Z')
+    expect(again.items.find((item) => item.id === tampered)?.damage?.problems).toEqual([
+      expect.stringContaining('answers changed after the app saved them')
+    ])
+    expect(again.items.find((item) => item.id === draft)).toMatchObject({
+      concern: 'emergency',
+      flags: [{ condition: 'cauda-equina', level: 'emergency' }]
+    })
+    expect(again.items[0]?.id).toBe(draft)
+  })
+})
+
 describe('the queries', () => {
   function plan(sql: string, params: Record<string, unknown>): string {
     return db
@@ -409,6 +441,7 @@ describe('the queries', () => {
     expect(level).toMatch(
       /SEARCH intakes USING COVERING INDEX intakes_queue \(concern_rank=\? AND <expr>>\? AND <expr><\?\)/
     )
+    expect(level).toMatch(/SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/)
     expect(level).toMatch(
       /SEARCH t USING INDEX sqlite_autoindex_triage_decisions_1 \(intake_id=\? AND version=\?\)/
     )

@@ -412,8 +412,14 @@ describe('filters, order and limit', () => {
       [{ limit: 201 }, 'The number of results must be a whole number from 1 to 200.'],
       [{ limit: 1.5 }, 'The number of results must be a whole number from 1 to 200.'],
       [{ text: 'x'.repeat(201) }, 'The search text can be at most 200 characters.'],
-      [{ dateOfBirth: '1990-02-30' }, 'The date of birth must be a real calendar day (YYYY-MM-DD).'],
-      [{ fromDate: '2026-11-21', toDate: '2026-11-20' }, 'The first day must not be after the last day.'],
+      [
+        { dateOfBirth: '1990-02-30' },
+        'The date of birth must be a real calendar day (YYYY-MM-DD).'
+      ],
+      [
+        { fromDate: '2026-11-21', toDate: '2026-11-20' },
+        'The first day must not be after the last day.'
+      ],
       [{ fromDate: 'today' }, 'A date must be a real calendar day (YYYY-MM-DD).']
     ]
     for (const [query, message] of refused) {
