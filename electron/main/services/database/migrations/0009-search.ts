@@ -8,9 +8,8 @@
  *
  * - `intake_search_text`: the text to search, one row per intake, copied out
  *   of the row by triggers. It is the external content of both indexes below
- *   (stored once, not once per index), it is what a one- or two-character
- *   Chinese query scans with LIKE (see below), and it maps the indexes' integer
- *   row ids to intake ids. The intake's own `rowid` cannot serve as that key:
+ *   (stored once, not once per index), and it maps the indexes' integer row
+ *   ids to intake ids. The intake's own `rowid` cannot serve as that key:
  *   `intakes` has a TEXT primary key, so its rowids are not stable, and
  *   `VACUUM` (or the `VACUUM INTO` that writes the copy before a migration)
  *   may renumber them, which would silently point the index at other people's
@@ -32,14 +31,16 @@
  *   between (`joined_name`), the order and form a Chinese name is written in,
  *   so '王小明' is found whether it was typed into one field or two.
  *   A trigram query needs three characters, yet one- and two-character
- *   Chinese searches are common (a family name, 王; 腰痛, back pain). Every
- *   occurrence of a shorter text starts some trigram, as long as no
- *   character sits in a column's last two places: so both trigram columns end
- *   in two line feeds (no search word contains whitespace, so they never match
- *   anything themselves), and `intake_search_gram_terms` (an `fts5vocab` view
- *   of the trigram index, no storage of its own) lists the trigrams that start
- *   with the short text. The search ORs those trigrams: an index lookup, where
- *   LIKE over every record took about 35 ms at 100,000 intakes.
+ *   Chinese searches are common (a family name, 王; 腰痛, back pain). Each
+ *   place such a short text occurs is the start of a trigram, provided every
+ *   character has two more after it: so both trigram columns end in two line
+ *   feeds (no search word contains whitespace, so these never match anything
+ *   themselves), and `intake_search_gram_terms` (an `fts5vocab` view of the
+ *   trigram index, with no storage of its own) lists the trigrams that start
+ *   with the short text. The search ORs those: index lookups, where LIKE over
+ *   every record took about 35 ms at 100,000 intakes (LIKE over this table
+ *   stays as the fallback for a character so common that it starts hundreds
+ *   of different trigrams).
  *
  * What is indexed is fixed here, not read from the catalogue at run time: a
  * migration that has shipped must build the same thing forever. The free-text
