@@ -74,7 +74,8 @@ export default tseslint.config(
                 '!../summaryExport',
                 '!../staff',
                 '!../audit',
-                '!../dataSafety'
+                '!../dataSafety',
+                '!../review'
               ],
               message: 'src/domain imports only itself.'
             },

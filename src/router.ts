@@ -26,6 +26,15 @@ export const router = createRouter({
     { path: '/', name: 'start', component: StartView },
     { path: '/intake/:id', name: 'intake', component: IntakeView, props: true },
     { path: '/intakes', name: 'intakes', component: () => import('./views/IntakeListView.vue') },
+    // The clinician's home after signing in; the front desk opens it from the navigation.
+    { path: '/queue', name: 'queue', component: () => import('./views/QueueView.vue') },
+    {
+      path: '/search',
+      name: 'search',
+      component: () => import('./views/SearchView.vue'),
+      // Search reaches the patient's own words: clinical content.
+      meta: { needs: 'clinician' }
+    },
     {
       path: '/intakes/:id',
       name: 'intake-detail',

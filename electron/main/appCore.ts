@@ -18,6 +18,9 @@ import type { SaveFile } from './services/export/saveFile'
 import { createSqliteIntakeService } from './services/intakes/sqliteIntakeService'
 import type { SummaryOutput } from './services/pdf/summaryService'
 import { wireSummaries } from './services/pdf/summaryWiring'
+import { createQueueService } from './services/review/queueService'
+import { createSearchService } from './services/review/searchService'
+import { createTriageService } from './services/review/triageService'
 import { createSessionService } from './services/session/sessionService'
 import { createClinicDetailsService } from './services/settings/clinicDetailsService'
 import { createPrivacyNoticeService } from './services/settings/privacyNoticeService'
@@ -81,7 +84,8 @@ const WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'startPatientMode',
   'setClinicDetails',
   'setPrivacyNotice',
-  'setPdfSettings'
+  'setPdfSettings',
+  'recordTriage'
 ])
 
 const READ_ONLY_MESSAGE =
@@ -228,7 +232,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         now
       }),
       appInfo: { version: options.version, dataDir: options.dataDir, transport: options.transport },
-      onFlushed: () => options.onFlushed?.()
+      triage: createTriageService(db, { intakes, now }),
+      queue: createQueueService(db, { now }),
+      search: createSearchService(db, { now }),
+      onFlushed: () => options.onFlushed?.(),
+      // The change is saved by now: a window that cannot be told (closing, gone)
+      // must not turn the save into an error, so a failure is only logged.
+      onIntakesChanged: (change) => {
+        try {
+          options.emit?.('intakesChanged', change)
+        } catch (error) {
+          log('intakesChanged', error)
+        }
+      }
     })
     const dispatchChecked = createDispatcher(handlers, {
       context: () => session.context(),

@@ -16,11 +16,15 @@ import {
   type BackupSettings,
   type DataHealth,
   type IntakeRecord,
+  type IntakesChanged,
   type RestoreResult
 } from '../../src/domain'
 import type { ApiHandlers, CallContext } from './ipc'
 import type { FhirExportService } from './services/export/fhirExportService'
 import type { IntakeService } from './services/intakes/intakeService'
+import type { QueueService } from './services/review/queueService'
+import type { SearchService } from './services/review/searchService'
+import type { TriageService } from './services/review/triageService'
 import type { SessionService } from './services/session/sessionService'
 import type { StaffAccounts } from './services/session/staffAccounts'
 import type { ClinicDetailsService } from './services/settings/clinicDetailsService'
@@ -59,9 +63,14 @@ export interface HandlerServices {
   readonly fhirExport: FhirExportService
   readonly audit: AuditService
   readonly dataSafety: DataSafety
+  readonly triage: TriageService
+  readonly queue: QueueService
+  readonly search: SearchService
   readonly appInfo: AppInfo
   /** Told when the renderer has saved everything before its window closes. */
   readonly onFlushed?: () => void
+  /** Told after an intake changed in a way staff screens show (pushed as `intakesChanged`). */
+  readonly onIntakesChanged?: (change: IntakesChanged) => void
 }
 
 /** Who the audit trail names for a call. */
@@ -73,11 +82,12 @@ export function auditActorOf(context: CallContext): AuditActor {
 
 /**
  * A record as the caller may see it: the red-flag history (changed answers,
- * alerts raised) is for staff only, so the patient's own screen never learns
- * that staff saw an alert or that an earlier answer was kept.
+ * alerts raised) and the triage decisions are for staff only, so the
+ * patient's own screen never learns that staff saw an alert, that an earlier
+ * answer was kept, or what the clinician decided.
  */
 function visibleTo(context: CallContext, record: IntakeRecord): IntakeRecord {
-  return context.role === 'patient' ? { ...record, redFlagHistory: [] } : record
+  return context.role === 'patient' ? { ...record, redFlagHistory: [], triage: [] } : record
 }
 
 /** The red-flag history records who changed an answer as the patient or staff. */
@@ -96,8 +106,12 @@ export function createHandlers({
   fhirExport,
   audit,
   dataSafety,
+  triage,
+  queue: reviewQueue,
+  search,
   appInfo,
-  onFlushed = () => undefined
+  onFlushed = () => undefined,
+  onIntakesChanged = () => undefined
 }: HandlerServices) {
   const record = (
     context: CallContext,
@@ -114,12 +128,26 @@ export function createHandlers({
     createDraft: async (args, context) => {
       const created = await intakes.createDraft(args, redFlagActorOf(context))
       record(context, 'intake-created', { intakeId: created.id })
+      onIntakesChanged({
+        intakeId: created.id,
+        change: 'created',
+        concern: created.evaluation.concern
+      })
       return visibleTo(context, created)
     },
-    saveDraft: (args, context) => intakes.saveDraft(args, redFlagActorOf(context)),
+    saveDraft: async (args, context) => {
+      const saved = await intakes.saveDraft(args, redFlagActorOf(context))
+      onIntakesChanged({ intakeId: saved.id, change: 'saved', concern: saved.concern })
+      return saved
+    },
     submitIntake: async (args, context) => {
       const submitted = await intakes.submit(args, redFlagActorOf(context))
       record(context, 'intake-submitted', { intakeId: submitted.id })
+      onIntakesChanged({
+        intakeId: submitted.id,
+        change: 'submitted',
+        concern: submitted.evaluation.concern
+      })
       return visibleTo(context, submitted)
     },
     getIntake: async ({ id }, context) => {
@@ -140,10 +168,25 @@ export function createHandlers({
     },
     listIntakes: (query) => intakes.list(query),
     listUnfinished: () => intakes.listUnfinished(),
+    listQueue: async (query, context) => {
+      const queue = await reviewQueue.list(query)
+      if (roleIncludes(context.role, 'clinician')) return queue
+      // The front desk works from names, status and concern; the flags and the
+      // decisions are clinical content.
+      return {
+        ...queue,
+        items: queue.items.map((item) => ({ ...item, flags: [], triage: null }))
+      }
+    },
+    // Clinicians only (the access table): search reaches the patient's own words.
+    searchIntakes: (query) => search.search(query),
     discardDraft: async ({ id }, context) => {
+      // Its concern goes with the event, so screens know which alert a discard ends.
+      const { evaluation } = await intakes.get(id)
       await intakes.discardDraft(id)
       // Who discarded it and when; the answers themselves are gone.
       record(context, 'draft-discarded', { intakeId: id })
+      onIntakesChanged({ intakeId: id, change: 'discarded', concern: evaluation.concern })
       return { id }
     },
     getSession: () => Promise.resolve(session.state()),
@@ -277,6 +320,18 @@ export function createHandlers({
       return backup
     },
     listBackups: () => dataSafety.listBackups(),
+    recordTriage: async (input, context) => {
+      // The decision is attributed to the person signed in, never to a name the caller sends.
+      const staff = context.staff
+      if (staff === null) throw new ServiceError('forbidden', 'Sign in to record a decision.')
+      const recorded = await triage.record(input, staff)
+      record(context, 'triage-recorded', {
+        intakeId: input.intakeId,
+        detail: { decision: recorded.added.decision, version: recorded.added.version }
+      })
+      onIntakesChanged({ intakeId: input.intakeId, change: 'reviewed', concern: recorded.concern })
+      return recorded.versions
+    },
     restoreBackup: async ({ fileName }, context) => {
       // Recorded before the restore: the database it goes into is the one being moved aside.
       record(context, 'backup-restored', { detail: { fileName } })

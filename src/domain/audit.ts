@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'intake-submitted',
   'intake-viewed',
   'intake-amended',
+  'triage-recorded',
   'draft-discarded',
   'red-flag-alert',
   'pdf-exported',

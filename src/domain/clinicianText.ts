@@ -5,7 +5,9 @@
  * the clinic's working language; the record screen, the review step and the
  * PDF summary all read it from here so they never disagree.
  */
-import { catalogueItem, codeLabel, FIRST_BACK_PAIN_AGE_BANDS } from './catalogue'
+import { answerText } from './answerText'
+import { catalogueItem, FIRST_BACK_PAIN_AGE_BANDS } from './catalogue'
+import type { TriageDecision } from './review'
 import type {
   ConcernLevel,
   EvaluationNotice,
@@ -16,6 +18,18 @@ import type {
   IntakeEvaluation,
   PatternId
 } from './types'
+
+/**
+ * The five triage decisions in plain words, mildest first: the record
+ * screen's choices and the PDF summary's current decision read the same.
+ */
+export const TRIAGE_DECISION_LABELS: Readonly<Record<TriageDecision, string>> = {
+  proceed: 'Proceed with treatment',
+  'proceed-with-safety-netting': 'Proceed with safety-netting advice',
+  'further-assessment': 'Further assessment needed',
+  'urgent-referral': 'Urgent referral',
+  'emergency-referral': 'Emergency referral'
+}
 
 /** Clinician names of the flag conditions (screening language, never a diagnosis). */
 export const CONDITION_LABELS: Readonly<Record<FlagCondition, string>> = {
@@ -66,12 +80,10 @@ export interface TriggerLine {
   readonly unsure: boolean
 }
 
+/** One answer in the words every clinician surface shares ({@link answerText}); `null` when unanswered. */
 function answerOf(answers: IntakeAnswers, id: string): string | null {
   const value = answers[id]
-  if (value === undefined) return null
-  if (Array.isArray(value)) return value.map((code) => codeLabel(id, code)).join(', ')
-  if (typeof value === 'string') return codeLabel(id, value)
-  return String(value)
+  return value === undefined ? null : answerText(id, value)
 }
 
 function derivedLine(id: string, answers: IntakeAnswers, age: number | null): TriggerLine | null {

@@ -5,6 +5,7 @@
 import type { SectionId } from './catalogue'
 import type { RuleDifference } from './clinicianText'
 import type { RedFlagEvent } from './redFlagHistory'
+import type { ReviewStatus, TriageVersion } from './review'
 import type { ConcernLevel, IntakeAnswers, IntakeEvaluation, RulesVersion } from './types'
 
 export type IntakeStatus = 'draft' | 'submitted'
@@ -44,6 +45,13 @@ export interface IntakeRecord {
    * Staff only: empty whenever the patient (patient mode) reads the record.
    */
   readonly redFlagHistory: readonly RedFlagEvent[]
+  /**
+   * Every triage decision recorded after review, oldest first (the last one
+   * is the current decision; a change adds a version and never rewrites one).
+   * Empty for a draft, before review, and whenever the patient reads the
+   * record. Read in the same transaction as the row, so the two agree.
+   */
+  readonly triage: readonly TriageVersion[]
   readonly patientId: string | null
   /** Increases by one at every save, so a client can tell its copy is current. */
   readonly revision: number
@@ -56,6 +64,16 @@ export interface IntakeRecord {
    * snapshot was unreadable, `evaluation` was worked out again from them).
    */
   readonly damage?: RecordDamage
+}
+
+/**
+ * Where a record stands in the clinic's work. Derived rather than stored on
+ * the record, so it can never disagree with the decisions it is read from: a
+ * submitted intake with at least one triage decision has been reviewed.
+ */
+export function reviewStatusOf(record: Pick<IntakeRecord, 'status' | 'triage'>): ReviewStatus {
+  if (record.status === 'draft') return 'draft'
+  return record.triage.length > 0 ? 'reviewed' : 'submitted'
 }
 
 /** One row of an intake list: enough to show and order it, no answers. */

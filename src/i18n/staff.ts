@@ -1,6 +1,10 @@
 import accounts from './staffAccounts'
 import audit from './staffAudit'
 import dataSafety from './staffDataSafety'
+import queue from './staffQueue'
+import record from './staffRecord'
+import search from './staffSearch'
+import triage from './staffTriage'
 
 /**
  * Staff-only wording. Staff screens are in English (the clinic's working
@@ -12,6 +16,10 @@ export default {
     accounts,
     audit,
     dataSafety,
+    queue,
+    record,
+    search,
+    triage,
     title: 'Back Intake',
     mode: { staff: 'Staff mode', patient: 'Patient mode' },
     alert: {

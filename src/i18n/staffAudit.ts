@@ -22,6 +22,7 @@ const actions: Record<AuditAction, string> = {
   'intake-submitted': 'Intake submitted',
   'intake-viewed': 'Intake viewed',
   'intake-amended': 'Intake amended',
+  'triage-recorded': 'Triage decision recorded',
   'draft-discarded': 'Unfinished intake discarded',
   'red-flag-alert': 'Red-flag alert raised',
   'pdf-exported': 'PDF summary saved',

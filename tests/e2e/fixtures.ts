@@ -95,6 +95,11 @@ async function signInThroughScreen(page: Page): Promise<void> {
   }
   await page.getByRole('button', { name: /^(Sign in|Create administrator and sign in)$/ }).click()
   await page.getByTestId('signed-in-as').waitFor()
+  // An administrator lands on the queue; specs begin on the start screen, as on the web fixture.
+  await page.evaluate(() => {
+    window.location.hash = '#/'
+  })
+  await page.getByRole('heading', { level: 1 }).first().waitFor()
 }
 
 async function launchElectron(dataDir: string): Promise<Launched> {

@@ -115,7 +115,10 @@ test('as reported: saddle numbness yes, back, changed to no, submitted; the reco
 
   // Placed right after the flags.
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents()
-  expect(headings.indexOf('Red-flag answer history')).toBe(headings.indexOf('Flags') + 1)
+  expect(headings).toContain('Concern and flags')
+  expect(headings.indexOf('Red-flag answer history')).toBe(
+    headings.indexOf('Concern and flags') + 1
+  )
 
   const axe = await new AxeBuilder({ page })
     .include('[data-testid="red-flag-history"]')

@@ -32,6 +32,12 @@ export function authoredAt(record: IntakeRecord): string {
   return record.submittedAt ?? record.updatedAt
 }
 
+/**
+ * A code as a Coding. Its `display` is the catalogue label, exactly as the
+ * exported CodeSystem defines it (validators compare the two), not the
+ * record's `answerText` wording ("Not sure" for the code `unsure`): the
+ * words a clinician reads travel in the Flags' evidence, which `answerText` writes.
+ */
 function coding(entry: CatalogueItem, code: string): QuestionnaireResponseItemAnswer | null {
   const option = entry.codes?.find((candidate) => candidate.code === code)
   if (option === undefined) return null

@@ -20,6 +20,15 @@ import {
 } from '../staff'
 import type { PdfSettings } from '../pdfSettings'
 import type {
+  IntakesChanged,
+  Queue,
+  QueueQuery,
+  SearchQuery,
+  SearchResults,
+  TriageInput,
+  TriageVersion
+} from '../review'
+import type {
   DayExportProgress,
   DayExportResult,
   SummaryExportResult,
@@ -218,6 +227,21 @@ export interface ApiContract {
    * restarts on the restored copy (administrators).
    */
   restoreBackup: { args: { fileName: string }; result: RestoreResult }
+  /**
+   * The queue: intakes of a range of local days (today by default), emergency
+   * first and the one waiting longest first within a level, with counts per
+   * level. The front desk sees names, status and concern; flags and triage
+   * decisions are for clinicians.
+   */
+  listQueue: { args: QueueQuery; result: Queue }
+  /** Search by name, date of birth, dates, concern, status, decision and words in free text. */
+  searchIntakes: { args: SearchQuery; result: SearchResults }
+  /**
+   * Records a clinician's triage decision as a new version (earlier versions
+   * stay); refused as a conflict when `expectedVersion` is not the latest.
+   * Resolves to every version, oldest first.
+   */
+  recordTriage: { args: TriageInput; result: readonly TriageVersion[] }
 }
 
 export type ApiMethod = keyof ApiContract
@@ -238,6 +262,8 @@ export interface ApiEvents {
   sessionChanged: SessionState
   /** The background integrity check finished, or writing stopped. */
   dataHealthChanged: DataHealth
+  /** An intake was created, saved, submitted, reviewed or discarded (staff screens refresh). */
+  intakesChanged: IntakesChanged
 }
 
 export type ApiEvent = keyof ApiEvents
@@ -247,7 +273,8 @@ export const API_EVENTS = [
   'flushRequested',
   'dayExportProgress',
   'sessionChanged',
-  'dataHealthChanged'
+  'dataHealthChanged',
+  'intakesChanged'
 ] as const satisfies readonly ApiEvent[]
 
 type UnlistedEvent = Exclude<ApiEvent, (typeof API_EVENTS)[number]>
@@ -318,7 +345,10 @@ export const API_METHODS = [
   'chooseBackupFolder',
   'backupNow',
   'listBackups',
-  'restoreBackup'
+  'restoreBackup',
+  'listQueue',
+  'searchIntakes',
+  'recordTriage'
 ] as const satisfies readonly ApiMethod[]
 
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>
@@ -414,5 +444,10 @@ export const METHOD_ACCESS: {
   chooseBackupFolder: { roles: ADMINISTRATOR },
   backupNow: { roles: ADMINISTRATOR },
   listBackups: { roles: ADMINISTRATOR },
-  restoreBackup: { roles: ADMINISTRATOR }
+  restoreBackup: { roles: ADMINISTRATOR },
+  // The front desk works from the queue too; the handler leaves out flags and decisions for it.
+  listQueue: { roles: FRONT_DESK },
+  // Search reaches free text: clinical content, for clinicians.
+  searchIntakes: { roles: CLINICIAN },
+  recordTriage: { roles: CLINICIAN }
 }

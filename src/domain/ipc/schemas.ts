@@ -12,6 +12,12 @@ import { validatePdfSettings, type PdfSettings } from '../pdfSettings'
 import { isIsoDate } from '../dates'
 import type { IntakeAnswers } from '../types'
 import { AUDIT_ACTIONS } from '../audit'
+import {
+  CONCERN_ORDER,
+  FLAG_CONDITIONS,
+  TRIAGE_DECISIONS,
+  TRIAGE_NOTES_MAX_LENGTH
+} from '../review'
 import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT } from '../dataSafety'
 import {
   MAX_IDLE_LOCK_MINUTES,
@@ -191,6 +197,32 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   backupNow: empty,
   listBackups: empty,
   // A plain file name inside the backup folder: no folders, no way out of it.
+  listQueue: z
+    .object({ fromDate: calendarDate.optional(), toDate: calendarDate.optional() })
+    .strict(),
+  searchIntakes: z
+    .object({
+      text: z.string().max(200).optional(),
+      dateOfBirth: calendarDate.optional(),
+      fromDate: calendarDate.optional(),
+      toDate: calendarDate.optional(),
+      concern: z.enum(CONCERN_ORDER).optional(),
+      status: z.enum(['draft', 'submitted', 'reviewed']).optional(),
+      decision: z.enum(TRIAGE_DECISIONS).optional(),
+      limit: z.number().int().min(1).max(200).optional()
+    })
+    .strict(),
+  recordTriage: z
+    .object({
+      intakeId: id,
+      decision: z.enum(TRIAGE_DECISIONS),
+      notes: z.string().max(TRIAGE_NOTES_MAX_LENGTH, {
+        message: `Notes can be at most ${TRIAGE_NOTES_MAX_LENGTH} characters.`
+      }),
+      acknowledgedFlags: z.array(z.enum(FLAG_CONDITIONS)).max(FLAG_CONDITIONS.length),
+      expectedVersion: z.number().int().min(0)
+    })
+    .strict(),
   restoreBackup: z
     .object({
       fileName: z

@@ -28,7 +28,9 @@ import {
   API_METHODS,
   AUDIT_ACTIONS,
   CATALOGUE,
+  FLAG_CONDITIONS,
   STAFF_ROLES,
+  TRIAGE_DECISIONS,
   type ApiMethod,
   type AppErrorCode,
   type CallerRole,
@@ -117,6 +119,34 @@ const POLLUTION_KEYS = [
   '__defineGetter__'
 ]
 const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', 'a\uD83D', '\uDE00z', '😀\uD83D']
+/** What a clinician might type into search, and what FTS5 or LIKE would read as syntax. */
+const SEARCH_TEXTS = [
+  'Maya',
+  'núñez',
+  '王',
+  '小明',
+  '腰痛三',
+  'deadlift',
+  'L4',
+  '"',
+  '""',
+  '*',
+  'NEAR(',
+  'NEAR(a b, 2)',
+  'OR',
+  'AND',
+  'NOT',
+  '-',
+  '^maya',
+  'names:maya',
+  '{names story}:x',
+  '%',
+  '_',
+  '\\',
+  "'; DROP TABLE intakes; --",
+  'x'.repeat(201)
+]
+
 /** Every key any method's arguments know, so near-valid payloads mix them up. */
 const CONTRACT_KEYS = [
   'id',
@@ -153,7 +183,10 @@ const CONTRACT_KEYS = [
   'date',
   'ids',
   'pageSize',
-  'includeContactDetails'
+  'includeContactDetails',
+  'text',
+  'dateOfBirth',
+  'concern'
 ]
 
 /** Built once and reused: generating these per run would dominate the run time. */
@@ -423,7 +456,24 @@ function fieldArb(key: string, ids: () => readonly string[]): fc.Arbitrary<unkno
         leafArb
       )
     case 'status':
-      return fc.oneof(fc.constantFrom('draft', 'submitted'), leafArb)
+      return fc.oneof(fc.constantFrom('draft', 'submitted', 'reviewed'), leafArb)
+    case 'text':
+      // Search text: FTS5 and LIKE syntax, scripts without spaces, and more words than allowed.
+      return fc.oneof(
+        fc.constantFrom(...SEARCH_TEXTS),
+        fc
+          .array(fc.constantFrom(...SEARCH_TEXTS), { maxLength: 14 })
+          .map((words) => words.join(' ')),
+        weirdString,
+        leafArb
+      )
+    case 'dateOfBirth':
+      return fc.oneof(fc.constantFrom('1990-04-23', '2026-02-30', '0000-01-01'), leafArb)
+    case 'concern':
+      return fc.oneof(
+        fc.constantFrom('none', 'review', 'urgent', 'emergency', 'EMERGENCY'),
+        leafArb
+      )
     case 'limit':
       return fc.oneof(fc.integer({ min: -5, max: 300 }), leafArb)
     case 'date':
@@ -434,6 +484,34 @@ function fieldArb(key: string, ids: () => readonly string[]): fc.Arbitrary<unkno
       return fc.oneof(fc.constantFrom('A4', 'LETTER', 'a4'), leafArb)
     case 'includeContactDetails':
       return fc.oneof(fc.boolean(), leafArb)
+    case 'decision':
+      return fc.oneof(fc.constantFrom(...TRIAGE_DECISIONS, 'referral', 'PROCEED'), leafArb)
+    // Often valid, so the success path (a version recorded) is fuzzed too, not only refusals.
+    case 'acknowledgedFlags':
+      return fc.oneof(
+        { arbitrary: fc.constant([]), weight: 3 },
+        {
+          arbitrary: fc.array(fc.constantFrom(...FLAG_CONDITIONS, 'not-a-flag'), { maxLength: 9 }),
+          weight: 1
+        },
+        { arbitrary: oversizedArb, weight: 1 },
+        { arbitrary: anyValue, weight: 1 }
+      )
+    case 'notes':
+      return fc.oneof(
+        {
+          arbitrary: fc.constantFrom('', 'Seen; no concerns.', '  Line one\r\nline two\t'),
+          weight: 3
+        },
+        { arbitrary: weirdString, weight: 1 },
+        { arbitrary: leafArb, weight: 1 }
+      )
+    case 'expectedVersion':
+      return fc.oneof(
+        { arbitrary: fc.integer({ min: -1, max: 3 }), weight: 3 },
+        { arbitrary: fc.double(), weight: 1 },
+        { arbitrary: leafArb, weight: 1 }
+      )
     default:
       return fc.oneof(weirdString, leafArb)
   }
@@ -449,6 +527,17 @@ const METHOD_KEYS: Readonly<Record<ApiMethod, readonly string[]>> = {
   listIntakes: ['status', 'search', 'limit', 'cursor'],
   listUnfinished: [],
   discardDraft: ['id'],
+  listQueue: ['fromDate', 'toDate'],
+  searchIntakes: [
+    'text',
+    'dateOfBirth',
+    'fromDate',
+    'toDate',
+    'concern',
+    'status',
+    'decision',
+    'limit'
+  ],
   getSession: [],
   createFirstAdministrator: ['name', 'secret'],
   signIn: ['name', 'secret'],
@@ -484,7 +573,8 @@ const METHOD_KEYS: Readonly<Record<ApiMethod, readonly string[]>> = {
   chooseBackupFolder: [],
   backupNow: [],
   listBackups: [],
-  restoreBackup: ['fileName']
+  restoreBackup: ['fileName'],
+  recordTriage: ['intakeId', 'decision', 'notes', 'acknowledgedFlags', 'expectedVersion']
 }
 
 function payloadArb(method: ApiMethod, ids: () => readonly string[]): fc.Arbitrary<unknown> {

@@ -57,6 +57,8 @@ const EXPECTED_ACCESS: Readonly<Record<string, string>> = {
   listIntakes: '- - Y Y Y',
   listUnfinished: '- - Y Y Y',
   discardDraft: '- - Y Y Y',
+  listQueue: '- - Y Y Y',
+  searchIntakes: '- - - Y Y',
   getSession: 'Y Y Y Y Y',
   createFirstAdministrator: 'Y - - - -',
   signIn: 'Y - - - -',
@@ -92,7 +94,8 @@ const EXPECTED_ACCESS: Readonly<Record<string, string>> = {
   chooseBackupFolder: '- - - - Y',
   backupNow: '- - - - Y',
   listBackups: '- - - - Y',
-  restoreBackup: '- - - - Y'
+  restoreBackup: '- - - - Y',
+  recordTriage: '- - - Y Y'
 }
 
 /** Whether the table lets `role` call `method`; fails when the method has no row. */
@@ -134,6 +137,8 @@ const ARGS: { readonly [M in ApiMethod]: (fixture: Fixture) => ApiArgs<M> } = {
   listIntakes: () => ({ status: 'draft', limit: 20 }),
   listUnfinished: () => ({}),
   discardDraft: ({ draft }) => ({ id: draft }),
+  listQueue: () => ({ fromDate: TODAY, toDate: TODAY }),
+  searchIntakes: () => ({ text: 'Maya deadlift', status: 'submitted', limit: 20 }),
   getSession: () => ({}),
   createFirstAdministrator: () => ({ name: 'Mallory Quinn', secret: 'a takeover attempt' }),
   signIn: () => STAFF_CREDENTIALS['front-desk'],
@@ -174,6 +179,15 @@ const ARGS: { readonly [M in ApiMethod]: (fixture: Fixture) => ApiArgs<M> } = {
   chooseBackupFolder: () => ({}),
   backupNow: () => ({}),
   listBackups: () => ({}),
+  // The submitted intake raises no flag, so there is nothing to acknowledge; each role's core
+  // is its own, so version 0 is the latest wherever the call is allowed.
+  recordTriage: ({ submitted }) => ({
+    intakeId: submitted,
+    decision: 'proceed',
+    notes: 'Seen; no concerns.',
+    acknowledgedFlags: [],
+    expectedVersion: 0
+  }),
   // A backup name the folder does not hold: restoring it can only be refused.
   restoreBackup: () => ({ fileName: 'back-intake-2001-01-01-000000.sqlite3' })
 }

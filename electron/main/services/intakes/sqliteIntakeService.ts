@@ -27,7 +27,8 @@ import {
   type IntakeStatus,
   type ListIntakesQuery,
   type RedFlagActor,
-  type RedFlagEvent
+  type RedFlagEvent,
+  type TriageVersion
 } from '../../../../src/domain'
 import {
   createIntakeRepository,
@@ -39,6 +40,7 @@ import { decodeListCursor, type ListPosition } from '../database/listCursor'
 import { mapSqliteError } from '../database/mapSqliteError'
 import { createPatientRepository, type PatientDetails } from '../database/patientRepository'
 import { createRedFlagEventRepository } from '../database/redFlagEventRepository'
+import { createTriageRepository, type StoredTriage } from '../database/triageRepository'
 import { ServiceError } from '../serviceError'
 import type { IntakeService } from './intakeService'
 
@@ -79,6 +81,7 @@ export function createSqliteIntakeService(
   const intakes = createIntakeRepository(db)
   const patients = createPatientRepository(db)
   const history = createRedFlagEventRepository(db)
+  const triage = createTriageRepository(db)
   const newId = options.newId ?? randomUUID
   const appendHistory = (intakeId: string, events: readonly RedFlagEvent[]): void => {
     history.append(intakeId, events)
@@ -177,11 +180,17 @@ export function createSqliteIntakeService(
     }
   )
 
-  /** The row and its history read in one transaction, so they agree. */
-  const readTransaction = db.transaction((id: string): StoredWithHistory | null => {
-    const stored = intakes.findById(id)
-    return stored === null ? null : { stored, redFlagHistory: history.listForIntake(id) }
-  })
+  /**
+   * The row, its history and its triage decisions read in one transaction,
+   * so they agree (a decision recorded meanwhile is in all or none).
+   */
+  const readTransaction = db.transaction(
+    (id: string): (StoredWithHistory & { readonly triage: StoredTriage }) | null => {
+      const stored = intakes.findById(id)
+      if (stored === null) return null
+      return { stored, redFlagHistory: history.listForIntake(id), triage: triage.listForIntake(id) }
+    }
+  )
 
   const service: IntakeService = {
     createDraft: (input, actor) =>
@@ -247,7 +256,9 @@ export function createSqliteIntakeService(
       run(() => {
         const found = readTransaction(id)
         if (found === null) throw new ServiceError('not-found', NOT_FOUND)
-        const { stored, redFlagHistory } = found
+        const { redFlagHistory } = found
+        const stored = withTriageProblems(found.stored, found.triage)
+        const decisions = found.triage.versions
         if (stored.status === 'submitted') {
           if (stored.evaluation === null) {
             // The snapshot is unreadable: show the record anyway (the repository
@@ -256,14 +267,17 @@ export function createSqliteIntakeService(
             return toRecord(
               { ...stored, problems: [...(stored.problems ?? []), RECOMPUTED_EVALUATION] },
               evaluateIntake(stored.answers, { asOf: submissionDay(stored) ?? clock().today }),
-              redFlagHistory
+              redFlagHistory,
+              null,
+              decisions
             )
           }
           return toRecord(
             stored,
             stored.evaluation,
             redFlagHistory,
-            currentRulesReading(stored, stored.evaluation)
+            currentRulesReading(stored, stored.evaluation),
+            decisions
           )
         }
         return toRecord(
@@ -476,11 +490,22 @@ interface StoredWithHistory {
   readonly redFlagHistory: readonly RedFlagEvent[]
 }
 
+/**
+ * A triage decision that failed its checks makes the whole record read as
+ * damaged (it is left out of the versions, and the warning says the
+ * current decision may not be the latest), never silently skipped.
+ */
+function withTriageProblems(stored: StoredIntake, triage: StoredTriage): StoredIntake {
+  if (triage.problems.length === 0) return stored
+  return { ...stored, problems: [...(stored.problems ?? []), ...triage.problems] }
+}
+
 function toRecord(
   stored: StoredIntake,
   evaluation: IntakeEvaluation,
   redFlagHistory: readonly RedFlagEvent[],
-  currentRules: CurrentRulesReading | null = null
+  currentRules: CurrentRulesReading | null = null,
+  triage: readonly TriageVersion[] = []
 ): IntakeRecord {
   return {
     id: stored.id,
@@ -490,6 +515,8 @@ function toRecord(
     evaluation,
     currentRules,
     redFlagHistory,
+    // A draft, or an intake just submitted, has no decision yet.
+    triage,
     patientId: stored.patientId,
     revision: stored.revision,
     createdAt: stored.createdAt,

@@ -20,16 +20,17 @@ import {
   CONDITION_LABELS,
   NOTICE_TEXT,
   PATTERN_LABELS,
+  TRIAGE_DECISION_LABELS,
   flagTriggerLines,
   triggerLine,
   type TriggerLine
 } from '../../../../src/domain/clinicianText'
+import { answerText } from '../../../../src/domain/answerText'
 import {
   NAME_MAX_LENGTH,
   RED_FLAG_ITEMS,
   START_BACK_NOTICE,
-  catalogueItem,
-  codeLabel
+  catalogueItem
 } from '../../../../src/domain/catalogue'
 import type { ClinicDetails } from '../../../../src/domain/clinicDetails'
 import type { PdfSettings } from '../../../../src/domain/pdfSettings'
@@ -60,6 +61,7 @@ export interface SummaryOptions {
 /** The sections in print order; each heading's style list names its section (`section-<name>`) for tests. */
 export const SUMMARY_SECTIONS = [
   'header',
+  'triage',
   'redFlags',
   'episode',
   'pain',
@@ -117,17 +119,14 @@ function answerList(answers: IntakeAnswers, id: string): readonly string[] {
   return Array.isArray(value) ? value : []
 }
 
-/** A choice or multi answer in catalogue wording; `null` when not answered. */
-function labelled(answers: IntakeAnswers, id: string): string | null {
+/**
+ * An answer in the words the record screen and the FHIR export use too
+ * ({@link answerText}); `null` when not answered.
+ */
+function labelled(answers: IntakeAnswers, id: string, relativeTo?: string): string | null {
   const value = answers[id]
-  if (Array.isArray(value)) {
-    return value.length === 0
-      ? 'None of these'
-      : value.map((code) => codeLabel(id, code)).join(', ')
-  }
-  if (typeof value === 'string') return codeLabel(id, value)
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return null
+  if (value === undefined) return null
+  return answerText(id, value, relativeTo === undefined ? {} : { relativeTo })
 }
 
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>()
@@ -169,14 +168,6 @@ function clip(text: string | null, max: number): string | null {
   if (text === null) return null
   const characters = [...text]
   return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`
-}
-
-/** Whole days from one calendar day to another (both `YYYY-MM-DD`). */
-function daysBetween(from: string, to: string): number | null {
-  const a = Date.parse(`${from}T00:00:00Z`)
-  const b = Date.parse(`${to}T00:00:00Z`)
-  if (Number.isNaN(a) || Number.isNaN(b)) return null
-  return Math.round((b - a) / 86_400_000)
 }
 
 /** The patient's name as a clinic files it: `Family, Given`. */
@@ -356,6 +347,44 @@ export function buildSummaryDocument(
       : [])
   ]
 
+  // ---- 1b. the triage decision ----------------------------------------------------
+  // Right under the patient: whoever picks the page up first sees whether a
+  // clinician has reviewed the intake, what they decided, when and who.
+  const current = record.triage[record.triage.length - 1]
+  const decidedAt = current === undefined ? null : localParts(current.decidedAt, zone)
+  const triage: Content[] = [
+    current === undefined || decidedAt === null
+      ? {
+          text: [
+            { text: 'Triage decision: ', bold: true },
+            { text: 'Not yet reviewed', bold: true, italics: true }
+          ],
+          style: 'section-triage',
+          margin: [0, 6, 0, 0]
+        }
+      : {
+          text: [
+            { text: 'Triage decision: ', bold: true },
+            { text: TRIAGE_DECISION_LABELS[current.decision], bold: true },
+            ...w.runs(`   ·   decided ${decidedAt.date} ${decidedAt.time} by `),
+            ...w.runs(current.decidedBy.name)
+          ],
+          style: 'section-triage',
+          margin: [0, 6, 0, 0]
+        },
+    ...(current !== undefined && current.notes !== ''
+      ? [w.text(`Notes: ${current.notes}`, { style: 'small' })]
+      : []),
+    ...(current !== undefined && current.version > 1
+      ? [
+          w.text(
+            `Decision changed: version ${current.version}; the earlier decisions are kept in the app.`,
+            { style: 'small', italics: true }
+          )
+        ]
+      : [])
+  ]
+
   // ---- 2. red flags ------------------------------------------------------------
   const tally = redFlagTally(record)
   const flags = [...evaluation.flags].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
@@ -467,23 +496,17 @@ export function buildSummaryDocument(
   }
 
   // ---- 3. the episode ------------------------------------------------------------
-  const onsetDate = answerString(answers, 'complaint.onsetDate')
-  const onsetDays = onsetDate === null ? null : daysBetween(onsetDate, day)
   const description = answerString(answers, 'complaint.description')
+  // "2026-11-18 (2 days before the intake)": how long ago it began, as the record shows it.
+  const onsetDate =
+    answerString(answers, 'complaint.onsetDate') === null
+      ? null
+      : labelled(answers, 'complaint.onsetDate', day)
   const episode: Content[] = [
     heading('episode', 'This episode'),
     fieldTable(
       rows(
-        onsetDate === null
-          ? null
-          : row(
-              'Onset date',
-              w.text(
-                onsetDays === null || onsetDays < 0
-                  ? onsetDate
-                  : `${onsetDate} (${onsetDays === 0 ? 'the day of the intake' : `${onsetDays} day${onsetDays === 1 ? '' : 's'} before the intake`})`
-              )
-            ),
+        onsetDate === null ? null : row('Onset date', w.text(onsetDate)),
         answeredRow('complaint.duration'),
         answeredRow('complaint.onsetType', 'Sudden or gradual'),
         answeredRow('complaint.onsetContext', 'Context'),
@@ -523,10 +546,7 @@ export function buildSummaryDocument(
   const qualities = answerList(answers, 'pain.quality').filter((code) =>
     (NEURO_QUALITIES as readonly string[]).includes(code)
   )
-  if (qualities.length > 0)
-    neuro.push(
-      `Pain quality: ${qualities.map((code) => codeLabel('pain.quality', code)).join(', ')}`
-    )
+  if (qualities.length > 0) neuro.push(`Pain quality: ${answerText('pain.quality', qualities)}`)
   for (const id of NEURO_ITEMS) {
     const value = answers[id]
     if (value === 'yes' || value === 'unsure')
@@ -538,9 +558,7 @@ export function buildSummaryDocument(
     (code) => code.startsWith('below-knee') || code.startsWith('foot')
   )
   if (lowerLeg.length > 0)
-    neuro.push(
-      `Pain at or below the knee: ${lowerLeg.map((code) => codeLabel('pain.regions', code)).join(', ')}`
-    )
+    neuro.push(`Pain at or below the knee: ${answerText('pain.regions', lowerLeg)}`)
   const pain: Content[] = [
     heading('pain', 'Where it hurts'),
     {
@@ -553,11 +571,7 @@ export function buildSummaryDocument(
               rows(
                 row(
                   'Regions (patient’s side)',
-                  w.text(
-                    regions.length === 0
-                      ? 'None marked'
-                      : regions.map((code) => codeLabel('pain.regions', code)).join(', ')
-                  )
+                  w.text(regions.length === 0 ? 'None marked' : answerText('pain.regions', regions))
                 ),
                 answeredRow('pain.quality'),
                 answeredRow('pain.pattern'),
@@ -694,11 +708,7 @@ export function buildSummaryDocument(
           ? null
           : row(
               'Family history of spondyloarthritis',
-              w.text(
-                answers['history.familySpA'] === 'unsure'
-                  ? 'not sure'
-                  : (labelled(answers, 'history.familySpA') ?? '').toLowerCase()
-              )
+              w.text((labelled(answers, 'history.familySpA') ?? '').toLowerCase())
             )
       )
     ),
@@ -800,6 +810,7 @@ export function buildSummaryDocument(
     ...(pngSignature === null ? {} : { images: { signature: pngSignature } }),
     content: [
       ...header,
+      ...triage,
       redFlags,
       ...episode,
       ...pain,

@@ -69,6 +69,7 @@ function recordOf(
     evaluation: evaluateIntake(answers, { asOf }),
     currentRules: null,
     redFlagHistory: [],
+    triage: [],
     patientId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
     revision: 3,
     createdAt: at,

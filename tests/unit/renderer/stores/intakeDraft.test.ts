@@ -92,6 +92,7 @@ class FakeIntakeApi extends NotFakedApi {
       evaluation: evaluateIntake(checked.answers, { asOf: this.today() }),
       currentRules: null,
       redFlagHistory: [],
+      triage: [],
       patientId: null,
       revision: 1,
       createdAt: timestamp,

@@ -205,6 +205,7 @@ class FakeSessionApi extends NotFakedApi {
         evaluation: evaluateIntake(args.answers, { asOf: '2026-11-20' }),
         currentRules: null,
         redFlagHistory: [],
+        triage: [],
         patientId: null,
         revision: 1,
         createdAt: '2026-11-20T10:00:00.000Z',

@@ -55,6 +55,14 @@ export class NotFakedApi implements AppApi {
     return this.notFaked('discardDraft')
   }
 
+  listQueue(_args: ApiArgs<'listQueue'>): ReturnType<AppApi['listQueue']> {
+    return this.notFaked('listQueue')
+  }
+
+  searchIntakes(_args: ApiArgs<'searchIntakes'>): ReturnType<AppApi['searchIntakes']> {
+    return this.notFaked('searchIntakes')
+  }
+
   getSession(_args: ApiArgs<'getSession'>): ReturnType<AppApi['getSession']> {
     return this.notFaked('getSession')
   }
@@ -207,5 +215,9 @@ export class NotFakedApi implements AppApi {
 
   restoreBackup(_args: ApiArgs<'restoreBackup'>): ReturnType<AppApi['restoreBackup']> {
     return this.notFaked('restoreBackup')
+  }
+
+  recordTriage(_args: ApiArgs<'recordTriage'>): ReturnType<AppApi['recordTriage']> {
+    return this.notFaked('recordTriage')
   }
 }

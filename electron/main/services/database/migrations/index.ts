@@ -9,6 +9,9 @@ import { unfinishedByConcernMigration } from './0004-unfinished-by-concern'
 import { auditTrailMigration } from './0005-audit-trail'
 import { staffMigration } from './0006-staff'
 import { intakeDigestsMigration } from './0007-intake-digests'
+import { triageMigration } from './0008-triage'
+import { searchMigration } from './0009-search'
+import { queueIndexMigration } from './0010-queue-index'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -20,5 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   unfinishedByConcernMigration,
   auditTrailMigration,
   staffMigration,
-  intakeDigestsMigration
+  intakeDigestsMigration,
+  triageMigration,
+  searchMigration,
+  queueIndexMigration
 ]

@@ -185,3 +185,31 @@ describe('the rendered summary', () => {
     expect(pages[0]).toContain('RED FLAGS')
   }, 60_000)
 })
+
+describe('the rendered triage decision', () => {
+  it('prints the current decision, its time and who made it on page 1', async () => {
+    const record = {
+      ...emergencyRecord(),
+      triage: [
+        {
+          version: 1,
+          decision: 'emergency-referral' as const,
+          notes: 'Sent to A&E.',
+          acknowledgedFlags: ['cauda-equina' as const],
+          decidedBy: { staffId: 'staff-1', name: 'Dr Ada Byrne' },
+          decidedAt: '2026-11-20T09:52:00.000Z'
+        }
+      ]
+    }
+    const pages = await renderAndRead('triage', summaryInput(record))
+    const first = (pages[0] ?? '').replace(/\s+/g, ' ')
+    expect(first).toContain('Triage decision: Emergency referral')
+    expect(first).toContain('decided 2026-11-20 09:52 by Dr Ada Byrne')
+    expect(first.indexOf('Triage decision')).toBeLessThan(first.indexOf('RED FLAGS'))
+  })
+
+  it('prints "Not yet reviewed" before any decision', async () => {
+    const pages = await renderAndRead('not-reviewed', summaryInput(typicalRecord()))
+    expect((pages[0] ?? '').replace(/\s+/g, ' ')).toContain('Triage decision: Not yet reviewed')
+  })
+})

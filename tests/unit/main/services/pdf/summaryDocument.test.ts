@@ -25,7 +25,7 @@ import {
   typicalRecord,
   versionOneRecord
 } from './summaryFixtures'
-import type { IntakeRecord } from '../../../../../src/domain'
+import type { IntakeRecord, TriageVersion } from '../../../../../src/domain'
 
 const coverage = loadFontCoverage(FONT_DIR)
 
@@ -260,5 +260,52 @@ describe('definitionStrings', () => {
     expect(definitionStrings({ text: [{ text: 'Fever: ' }, { text: 'yes', bold: true }] })).toEqual(
       ['Fever: yes']
     )
+  })
+})
+
+describe('the triage decision', () => {
+  const decided = (
+    version: number,
+    decision: TriageVersion['decision'],
+    name: string,
+    at: string,
+    notes = ''
+  ): TriageVersion => ({
+    version,
+    decision,
+    notes,
+    acknowledgedFlags: ['cauda-equina'],
+    decidedBy: { staffId: `staff-${version}`, name },
+    decidedAt: at
+  })
+
+  it('says "Not yet reviewed" right under the patient before any decision', () => {
+    const text = printed(build(emergencyRecord()))
+    expect(text).toContain('Triage decision: Not yet reviewed')
+    expect(text.indexOf('Triage decision')).toBeLessThan(text.indexOf('RED FLAGS'))
+  })
+
+  it('prints the current decision with its time and who made it, not an earlier one', () => {
+    const record: IntakeRecord = {
+      ...emergencyRecord(),
+      triage: [
+        decided(1, 'urgent-referral', 'Dr Ada Byrne', '2026-11-20T09:40:00.000Z'),
+        decided(
+          2,
+          'emergency-referral',
+          'Dr 李华',
+          '2026-11-20T09:52:00.000Z',
+          'Sent to A&E by ambulance.'
+        )
+      ]
+    }
+    const text = printed(build(record))
+    expect(text).toContain('Triage decision: Emergency referral')
+    expect(text).toContain('decided 2026-11-20 09:52 by Dr 李华')
+    expect(text).toContain('Notes: Sent to A&E by ambulance.')
+    expect(text).toContain('Decision changed: version 2')
+    expect(text).not.toContain('Urgent referral')
+    expect(text).not.toContain('Not yet reviewed')
+    expect(text.indexOf('Triage decision')).toBeLessThan(text.indexOf('RED FLAGS'))
   })
 })

@@ -69,6 +69,7 @@ export function caseRecord(
     evaluation,
     currentRules: null,
     redFlagHistory: [],
+    triage: [],
     patientId: null,
     revision: 4,
     createdAt: `${golden.asOf}T09:02:00.000Z`,

@@ -1,0 +1,209 @@
+/**
+ * The record store against a fake `window.api`: answers held back at gates to
+ * test that only the latest `load` lands, the patient's other intakes found
+ * by family name and kept only on a matching date of birth, a recorded
+ * triage decision put on the record, and everything forgotten on sign-out.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type {
+  ApiArgs,
+  IntakePage,
+  IntakeRecord,
+  IntakeSummary,
+  Result,
+  SessionState,
+  TriageVersion
+} from '../../../../src/domain'
+import type * as RecordStoreModule from '../../../../src/stores/intakeRecord'
+import type * as SessionStoreModule from '../../../../src/stores/session'
+import { NotFakedApi } from '../support/notFakedApi'
+
+const FIRST = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
+const SECOND = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6'
+const EARLIER = 'e3b0c442-98fc-4c14-9afb-f4c8996fb924'
+const NAMESAKE = '0f8fad5b-d9cb-469f-a165-70867728950e'
+
+function record(id: string, familyName: string): IntakeRecord {
+  return {
+    id,
+    status: 'submitted',
+    formVersion: 2,
+    answers: {
+      'patient.givenName': 'Maya',
+      'patient.familyName': familyName,
+      'patient.dateOfBirth': '1996-03-14'
+    },
+    evaluation: {
+      rulesVersion: 2,
+      concern: 'none',
+      flags: [],
+      patterns: [],
+      scores: { startBack: null, peg: null, painNow: null, painWorst: null },
+      notices: [],
+      age: 30,
+      missingRequired: []
+    },
+    currentRules: null,
+    redFlagHistory: [],
+    triage: [],
+    patientId: null,
+    revision: 1,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    updatedAt: '2026-11-20T09:20:00.000Z',
+    submittedAt: '2026-11-20T09:20:00.000Z'
+  }
+}
+
+function summary(id: string, dateOfBirth: string): IntakeSummary {
+  return {
+    id,
+    status: 'submitted',
+    entryMode: 'staff',
+    givenName: 'Maya',
+    familyName: 'Okafor',
+    dateOfBirth,
+    concern: 'urgent',
+    createdAt: '2026-10-01T09:00:00.000Z',
+    updatedAt: '2026-10-01T09:20:00.000Z',
+    submittedAt: '2026-10-01T09:20:00.000Z'
+  }
+}
+
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => undefined
+  const promise = new Promise<void>((resolve) => (open = resolve))
+  return { promise, open }
+}
+
+class FakeRecordApi extends NotFakedApi {
+  readonly records = new Map<string, IntakeRecord>()
+  readonly gates = new Map<string, Promise<void>>()
+  readonly searches: ApiArgs<'listIntakes'>[] = []
+  listed: IntakeSummary[] = []
+
+  constructor() {
+    super('the record store')
+  }
+
+  override async getIntake(args: ApiArgs<'getIntake'>): Promise<Result<IntakeRecord>> {
+    const waitFor = this.gates.get(args.id)
+    if (waitFor) await waitFor
+    const found = this.records.get(args.id)
+    return found
+      ? { ok: true, value: found }
+      : { ok: false, error: { code: 'not-found', message: 'No such intake.' } }
+  }
+
+  override listIntakes(args: ApiArgs<'listIntakes'>): Promise<Result<IntakePage>> {
+    this.searches.push(args)
+    return Promise.resolve({ ok: true, value: { items: this.listed, nextCursor: null } })
+  }
+}
+
+const CLINICIAN: SessionState = {
+  role: 'clinician',
+  staff: { id: 'staff-1', name: 'Cleo Park', role: 'clinician' },
+  intakeId: null,
+  needsFirstAdministrator: false,
+  idleLockMinutes: 5
+}
+
+let fake: FakeRecordApi
+let recordModule: typeof RecordStoreModule
+let sessionModule: typeof SessionStoreModule
+
+beforeEach(async () => {
+  fake = new FakeRecordApi()
+  vi.stubGlobal('window', { api: fake })
+  vi.resetModules()
+  recordModule = await import('../../../../src/stores/intakeRecord')
+  sessionModule = await import('../../../../src/stores/session')
+  setActivePinia(createPinia())
+  sessionModule.useSessionStore().adopt(CLINICIAN)
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('intake record store', () => {
+  it('keeps only the answer to the latest load when answers come back out of order', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor'))
+    fake.records.set(SECOND, record(SECOND, 'Ruiz'))
+    const slow = gate()
+    fake.gates.set(FIRST, slow.promise)
+    const store = recordModule.useIntakeRecordStore()
+
+    const first = store.load(FIRST)
+    await store.load(SECOND)
+    expect(store.record?.id).toBe(SECOND)
+    slow.open()
+    await first
+    expect(store.record?.id).toBe(SECOND)
+  })
+
+  it('shows nothing of another record while a different one loads, and says why one failed', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor'))
+    const store = recordModule.useIntakeRecordStore()
+    await store.load(FIRST)
+    const held = gate()
+    fake.gates.set(SECOND, held.promise)
+    const loading = store.load(SECOND)
+    expect(store.record).toBeNull()
+    held.open()
+    await loading
+    expect(store.record).toBeNull()
+    expect(store.error).toBe('No such intake.')
+  })
+
+  it('lists the patient’s other intakes: same family name and date of birth, not this one', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor'))
+    fake.listed = [
+      summary(FIRST, '1996-03-14'),
+      summary(EARLIER, '1996-03-14'),
+      summary(NAMESAKE, '1970-01-01')
+    ]
+    const store = recordModule.useIntakeRecordStore()
+    await store.load(FIRST)
+    expect(fake.searches.map((search) => search.search)).toEqual(['Okafor'])
+    expect(store.earlier.map((item) => item.id)).toEqual([EARLIER])
+  })
+
+  it('puts a recorded triage decision on the record without reading it again', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor'))
+    const store = recordModule.useIntakeRecordStore()
+    await store.load(FIRST)
+    const versions: readonly TriageVersion[] = [
+      {
+        version: 1,
+        decision: 'proceed',
+        notes: '',
+        acknowledgedFlags: [],
+        decidedBy: { staffId: 'staff-1', name: 'Cleo Park' },
+        decidedAt: '2026-11-20T09:40:00.000Z'
+      }
+    ]
+    store.triageRecorded(versions)
+    expect(store.record?.triage).toEqual(versions)
+  })
+
+  it('forgets the record on sign-out and drops an answer still on its way', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor'))
+    fake.listed = [summary(EARLIER, '1996-03-14')]
+    const store = recordModule.useIntakeRecordStore()
+    await store.load(FIRST)
+    expect(store.record).not.toBeNull()
+
+    const held = gate()
+    fake.gates.set(FIRST, held.promise)
+    const reloading = store.load(FIRST)
+    sessionModule.useSessionStore().adopt({ ...CLINICIAN, role: 'signed-out', staff: null })
+    expect(store.record).toBeNull()
+    expect(store.earlier).toEqual([])
+    held.open()
+    await reloading
+    expect(store.record).toBeNull()
+    expect(JSON.stringify(store.$state)).not.toContain('Okafor')
+  })
+})

@@ -1,0 +1,172 @@
+/**
+ * The search store against a fake `window.api` whose answers the test
+ * releases in any order: the debounce while typing, what a query sends, that
+ * an older answer arriving after a newer one is dropped, errors, and that
+ * forgetting patient data drops an answer still on its way.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type {
+  AppApi,
+  AppError,
+  QueueItem,
+  Result,
+  SearchQuery,
+  SearchResults
+} from '../../../../src/domain'
+import type * as SearchStoreModule from '../../../../src/stores/search'
+import type * as SessionStoreModule from '../../../../src/stores/session'
+import { NotFakedApi } from '../support/notFakedApi'
+
+function item(id: string, familyName: string): QueueItem {
+  return {
+    id,
+    status: 'submitted',
+    givenName: 'Maya',
+    familyName,
+    dateOfBirth: '1996-03-14',
+    age: 30,
+    concern: 'none',
+    flags: [],
+    createdAt: '2026-11-20T09:00:00.000Z',
+    submittedAt: '2026-11-20T09:10:00.000Z',
+    updatedAt: '2026-11-20T09:10:00.000Z',
+    triage: null
+  }
+}
+
+interface Pending {
+  readonly query: SearchQuery
+  answer(result: Result<SearchResults>): void
+}
+
+/** Every search waits until the test answers it, so answers can come back in any order. */
+class FakeSearchApi extends NotFakedApi {
+  readonly pending: Pending[] = []
+
+  constructor() {
+    super('the search store')
+  }
+
+  override searchIntakes(query: SearchQuery): ReturnType<AppApi['searchIntakes']> {
+    return new Promise((resolve) => this.pending.push({ query, answer: resolve }))
+  }
+}
+
+const found = (...items: QueueItem[]): Result<SearchResults> => ({
+  ok: true,
+  value: { items, more: false }
+})
+
+let fake: FakeSearchApi
+let searchModule: typeof SearchStoreModule
+let sessionModule: typeof SessionStoreModule
+
+beforeEach(async () => {
+  vi.useFakeTimers()
+  fake = new FakeSearchApi()
+  // src/api.ts reads window.api once, at import: stub first, then load fresh modules.
+  vi.stubGlobal('window', { api: fake })
+  vi.resetModules()
+  searchModule = await import('../../../../src/stores/search')
+  sessionModule = await import('../../../../src/stores/session')
+  setActivePinia(createPinia())
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+/** Lets the store's awaits run after an answer. */
+async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0)
+}
+
+describe('search store', () => {
+  it('searches once typing pauses, with only what the form has', async () => {
+    const search = searchModule.useSearchStore()
+    for (const text of ['n', 'nu', 'nun']) {
+      search.form.text = text
+      search.searchSoon()
+      await vi.advanceTimersByTimeAsync(searchModule.SEARCH_DEBOUNCE_MS - 1)
+    }
+    expect(fake.pending).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fake.pending.map((call) => call.query)).toEqual([{ text: 'nun' }])
+
+    search.form = {
+      ...searchModule.emptySearchForm(),
+      text: '  nunez  ',
+      dateOfBirth: '1961-07-30',
+      status: 'reviewed',
+      decision: 'proceed'
+    }
+    void search.search()
+    expect(fake.pending.at(-1)?.query).toEqual({
+      text: 'nunez',
+      dateOfBirth: '1961-07-30',
+      status: 'reviewed',
+      decision: 'proceed'
+    })
+    expect(fake.notFakedCalls).toEqual([])
+  })
+
+  it('never lets an older, slower answer replace a newer one', async () => {
+    const search = searchModule.useSearchStore()
+    search.form.text = 'n'
+    void search.search()
+    search.form.text = 'nunez'
+    void search.search()
+    const [older, newer] = fake.pending
+    newer?.answer(found(item('b', 'Núñez')))
+    await settle()
+    expect(search.items.map((row) => row.familyName)).toEqual(['Núñez'])
+    expect(search.loading).toBe(false)
+
+    older?.answer(found(item('a', 'Nash'), item('b', 'Núñez'), item('c', 'Nuno')))
+    await settle()
+    expect(search.items.map((row) => row.familyName)).toEqual(['Núñez'])
+    expect(search.searched).toBe(true)
+  })
+
+  it('shows an error instead of results for another query, and an empty form shows nothing', async () => {
+    const search = searchModule.useSearchStore()
+    search.form.text = 'maya'
+    void search.search()
+    fake.pending[0]?.answer(found(item('a', 'Okafor')))
+    await settle()
+    const refused: AppError = {
+      code: 'invalid-argument',
+      message: 'The first day must not be after the last day.'
+    }
+    search.form.fromDate = '2026-11-21'
+    search.form.toDate = '2026-11-20'
+    void search.search()
+    fake.pending[1]?.answer({ ok: false, error: refused })
+    await settle()
+    expect(search.error).toEqual(refused)
+    expect(search.items).toEqual([])
+
+    search.reset()
+    await settle()
+    expect(fake.pending).toHaveLength(2)
+    expect(search.error).toBeNull()
+    expect(search.searched).toBe(false)
+  })
+
+  it('forgets the form and drops an answer on its way when patient data is forgotten', async () => {
+    const search = searchModule.useSearchStore()
+    search.form.text = 'maya'
+    void search.search()
+    search.form.text = 'maya okafor'
+    search.searchSoon()
+    sessionModule.useSessionStore().forgetPatientData()
+    fake.pending[0]?.answer(found(item('a', 'Okafor')))
+    await vi.advanceTimersByTimeAsync(searchModule.SEARCH_DEBOUNCE_MS * 2)
+    expect(search.items).toEqual([])
+    expect(search.form).toEqual(searchModule.emptySearchForm())
+    // The search waiting for typing to pause was cancelled too.
+    expect(fake.pending).toHaveLength(1)
+  })
+})
