@@ -14,7 +14,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 export const APP_SCHEME = 'app'
-/** The one host the handler answers for: any other host is a request the app never makes. */
+/** The one host the handler answers for; a request for another host is one the app never makes. */
 export const APP_HOST = 'back-intake'
 /**
  * The app's origin. Compared by scheme and host, never through URL.origin:

@@ -15,7 +15,6 @@ import { hash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import {
   AUDIT_ACTIONS,
-  isIsoDate,
   type AuditActor,
   type AuditEntry,
   type AuditEntryInput,
@@ -26,6 +25,7 @@ import {
 import { mapSqliteError } from '../database/mapSqliteError'
 import { oneOf } from '../database/storedJson'
 import { ServiceError } from '../serviceError'
+import { localDayBounds } from '../review/localDays'
 
 /** The `prev_hash` of the first entry: there is no entry before it. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -468,30 +468,6 @@ function listSql(filter: ListFilter): string {
   ].filter((condition): condition is string => condition !== null)
   const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`
   return `SELECT ${COLUMNS} FROM audit_log ${where} ORDER BY seq DESC LIMIT @limit`
-}
-
-/**
- * A local calendar day as the UTC instants it starts and ends at, the way
- * entry times are stored. `Date` with local fields handles the day a clock
- * changes (23 or 25 hours), so no entry of that day is lost or doubled.
- */
-function localDayBounds(date: string): { readonly from: string; readonly to: string } {
-  if (!isIsoDate(date)) {
-    throw new ServiceError('invalid-argument', 'The date must be a real calendar day (YYYY-MM-DD).')
-  }
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  return {
-    from: localMidnight(year, month - 1, day).toISOString(),
-    to: localMidnight(year, month - 1, day + 1).toISOString()
-  }
-}
-
-/** Midnight local time; `setFullYear` because `new Date(y, ...)` reads years below 100 as 19xx. */
-function localMidnight(year: number, monthIndex: number, day: number): Date {
-  const midnight = new Date(0)
-  midnight.setFullYear(year, monthIndex, day)
-  midnight.setHours(0, 0, 0, 0)
-  return midnight
 }
 
 /** SQLite failures become messages a person can act on; anything else passes unchanged. */

@@ -11,7 +11,6 @@ import {
   evaluateIntake,
   FORM_VERSION,
   furthestSectionAnswered,
-  isIsoDate,
   redFlagChanges,
   redFlagEvents,
   ruleDifferences,
@@ -43,6 +42,7 @@ import { createRedFlagEventRepository } from '../database/redFlagEventRepository
 import { createTriageRepository, type StoredTriage } from '../database/triageRepository'
 import { ServiceError } from '../serviceError'
 import type { IntakeService } from './intakeService'
+import { localDayBounds } from '../review/localDays'
 
 export interface SqliteIntakeServiceOptions {
   /** The clock: timestamps (UTC) and "today" for validation and age (local date). */
@@ -451,30 +451,6 @@ function submissionDay(stored: StoredIntake): string | null {
   if (stored.submittedAt === null) return null
   const at = new Date(stored.submittedAt)
   return Number.isNaN(at.getTime()) ? null : todayIso(at)
-}
-
-/**
- * A local calendar day as the UTC instants it starts and ends at, the way
- * submission times are stored. `Date` with local fields handles the day a
- * clock changes (23 or 25 hours), so no intake of that day is lost or doubled.
- */
-function localDayBounds(date: string): { readonly from: string; readonly to: string } {
-  if (!isIsoDate(date)) {
-    throw new ServiceError('invalid-argument', 'The date must be a real calendar day (YYYY-MM-DD).')
-  }
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  return {
-    from: localMidnight(year, month - 1, day).toISOString(),
-    to: localMidnight(year, month - 1, day + 1).toISOString()
-  }
-}
-
-/** Midnight local time; `setFullYear` because `new Date(y, ...)` reads years below 100 as 19xx. */
-function localMidnight(year: number, monthIndex: number, day: number): Date {
-  const midnight = new Date(0)
-  midnight.setFullYear(year, monthIndex, day)
-  midnight.setHours(0, 0, 0, 0)
-  return midnight
 }
 
 /** One save: its local date (for evaluation), its time and who made it (for the history). */

@@ -49,6 +49,23 @@ export function localDayRange(fromDate: string, toDate: string, maxDays: number)
   }
 }
 
+/**
+ * One local calendar day as the UTC instants it starts and ends at (the
+ * audit trail's and the day exports' days).
+ *
+ * @throws ServiceError `invalid-argument` when `date` is not a real calendar day.
+ */
+export function localDayBounds(date: string): InstantRange {
+  if (!isIsoDate(date)) {
+    throw new ServiceError('invalid-argument', 'The date must be a real calendar day (YYYY-MM-DD).')
+  }
+  const [year, month, day] = dateParts(date)
+  return {
+    from: localMidnight(year, month - 1, day).toISOString(),
+    to: localMidnight(year, month - 1, day + 1).toISOString()
+  }
+}
+
 function dateParts(date: string): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number]
 }

@@ -559,7 +559,7 @@ describe('keeping the index in step', () => {
   it('does not touch the index when a save changes neither names nor free text', async () => {
     const answers = person('Maya', 'Okafor')
     const id = await add(answers, { draft: true })
-    // Every block of both indexes: any write to an index adds or changes one.
+    // Every block of both indexes: each write to an index adds or changes one.
     const blocks = (): unknown =>
       ['intake_search_words_data', 'intake_search_grams_data'].map((table) =>
         db.prepare(`SELECT id, hex(block) FROM ${table} ORDER BY id`).raw().all()
