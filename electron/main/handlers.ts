@@ -87,7 +87,9 @@ export function auditActorOf(context: CallContext): AuditActor {
  * answer was kept, or what the clinician decided.
  */
 function visibleTo(context: CallContext, record: IntakeRecord): IntakeRecord {
-  return context.role === 'patient' ? { ...record, redFlagHistory: [], triage: [] } : record
+  return context.role === 'patient'
+    ? { ...record, redFlagHistory: [], triage: [], amendments: [], visits: [] }
+    : record
 }
 
 /** The red-flag history records who changed an answer as the patient or staff. */
@@ -149,6 +151,40 @@ export function createHandlers({
         concern: submitted.evaluation.concern
       })
       return visibleTo(context, submitted)
+    },
+    amendIntake: async (input, context) => {
+      // The amendment is attributed to the person signed in, never to a name the caller sends.
+      const staff = context.staff
+      if (staff === null) throw new ServiceError('forbidden', 'Sign in to amend a record.')
+      const amended = await intakes.amend(input, staff)
+      const latest = amended.amendments[amended.amendments.length - 1]
+      record(context, 'intake-amended', {
+        intakeId: amended.id,
+        // Which items changed, never their values: the trail holds no answers.
+        detail: {
+          version: latest?.version ?? null,
+          items: latest?.changes.map((change) => change.itemId).join(', ') ?? null
+        }
+      })
+      onIntakesChanged({
+        intakeId: amended.id,
+        change: 'amended',
+        concern: amended.evaluation.concern
+      })
+      return amended
+    },
+    findReturningPatients: (query) => intakes.findReturningPatients(query),
+    startFollowUp: async (args, context) => {
+      const staff = context.staff
+      if (staff === null) throw new ServiceError('forbidden', 'Sign in to start a follow-up.')
+      const created = await intakes.startFollowUp(args, staff)
+      record(context, 'intake-created', { intakeId: created.id, detail: { followUp: true } })
+      onIntakesChanged({
+        intakeId: created.id,
+        change: 'created',
+        concern: created.evaluation.concern
+      })
+      return visibleTo(context, created)
     },
     getIntake: async ({ id }, context) => {
       const found = await intakes.get(id)

@@ -426,7 +426,10 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
         return failure({
           code: error.code,
           message: error.message,
-          ...(error.issues ? { issues: boundIssues(error.issues) } : {})
+          ...(error.issues ? { issues: boundIssues(error.issues) } : {}),
+          ...(error.currentRevision === undefined
+            ? {}
+            : { currentRevision: error.currentRevision })
         })
       }
       log(method, error)

@@ -8,7 +8,15 @@
 export type ItemType = 'text' | 'date' | 'choice' | 'multi' | 'scale' | 'ynu' | 'boolean'
 
 export type SectionId =
-  'patient' | 'complaint' | 'pain' | 'redFlags' | 'startBack' | 'history' | 'goals' | 'consent'
+  | 'patient'
+  | 'complaint'
+  | 'pain'
+  | 'redFlags'
+  | 'startBack'
+  | 'history'
+  | 'goals'
+  | 'consent'
+  | 'followUp'
 
 export interface CodeOption {
   readonly code: string
@@ -59,6 +67,18 @@ export const FIRST_BACK_PAIN_AGE_BANDS = [
 export const SIGNER_FOR_A_MINOR: readonly string[] = ['parent-or-guardian', 'representative']
 /** Below this age the screening rules do not apply as written and a minor cannot sign alone. */
 export const ADULT_SCREENING_AGE = 16
+
+/**
+ * How the patient says their back has changed since the last visit (a
+ * five-point global impression of change), best first.
+ */
+export const FOLLOW_UP_CHANGE_CODES: readonly CodeOption[] = [
+  { code: 'much-better', label: 'Much better' },
+  { code: 'better', label: 'A little better' },
+  { code: 'same', label: 'About the same' },
+  { code: 'worse', label: 'A little worse' },
+  { code: 'much-worse', label: 'Much worse' }
+]
 
 /** Options shared by the `ynu` items, in display order. */
 export const YNU_CODES: readonly CodeOption[] = [
@@ -430,6 +450,13 @@ export const CATALOGUE: readonly CatalogueItem[] = [
   // A drawn signature as an SVG path or PNG data URL; far longer than prose.
   item('consent.signature', 'consent', 'text', true, 'Signature', {
     maxLength: SIGNATURE_MAX_LENGTH
+  }),
+
+  // Follow-up visits only (not part of intake-spec.md: the app's own item).
+  // Asked of a returning patient instead of the whole intake; required there
+  // (see followUp.ts), refused on a first intake.
+  item('followUp.change', 'followUp', 'choice', false, 'Change since last visit', {
+    codes: FOLLOW_UP_CHANGE_CODES
   })
 ]
 
@@ -491,7 +518,8 @@ const SECTION_ORDER: readonly SectionId[] = [
   'startBack',
   'history',
   'goals',
-  'consent'
+  'consent',
+  'followUp'
 ]
 
 /**

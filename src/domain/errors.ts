@@ -12,6 +12,7 @@ export interface ValidationIssue {
   readonly code:
     | 'not-an-object'
     | 'unknown-item'
+    | 'not-in-form'
     | 'wrong-type'
     | 'unknown-code'
     | 'duplicate-code'
@@ -34,6 +35,11 @@ export interface AppError {
   readonly code: AppErrorCode
   readonly message: string
   readonly issues?: readonly ValidationIssue[]
+  /**
+   * On a `conflict` because the record changed since the caller's revision:
+   * the revision stored now (absent on every other error).
+   */
+  readonly currentRevision?: number
 }
 
 export type Result<T> =

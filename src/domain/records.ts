@@ -2,7 +2,9 @@
  * Stored intake records as they cross the process boundary. The storage layer
  * maps its rows to these shapes at its edge; nothing else sees a row.
  */
+import type { Amendment } from './amendments'
 import type { SectionId } from './catalogue'
+import type { FollowUpLink, IntakeKind, PatientVisit } from './followUp'
 import type { RuleDifference } from './clinicianText'
 import type { RedFlagEvent } from './redFlagHistory'
 import type { ReviewStatus, TriageVersion } from './review'
@@ -26,6 +28,10 @@ export interface RecordDamage {
 export interface IntakeRecord {
   readonly id: string
   readonly status: IntakeStatus
+  /** A first intake (the whole form) or a follow-up visit (the short form). */
+  readonly kind: IntakeKind
+  /** For a follow-up: the confirmed patient and the visit before it; `null` for a first intake. */
+  readonly followUp: FollowUpLink | null
   readonly formVersion: number
   readonly answers: IntakeAnswers
   /**
@@ -52,8 +58,25 @@ export interface IntakeRecord {
    * record. Read in the same transaction as the row, so the two agree.
    */
   readonly triage: readonly TriageVersion[]
+  /**
+   * Every amendment of the submitted answers, oldest first, each with what it
+   * changed, who made it, when and why, and the evaluation before and after.
+   * `answers` and `evaluation` above are the current (amended) ones. Empty for
+   * a draft and whenever the patient reads the record.
+   */
+  readonly amendments: readonly Amendment[]
+  /**
+   * The patient's submitted visits, oldest first, this one included once
+   * submitted: the scores the visits chart draws. Empty for a draft of a first
+   * intake and whenever the patient reads the record.
+   */
+  readonly visits: readonly PatientVisit[]
   readonly patientId: string | null
-  /** Increases by one at every save, so a client can tell its copy is current. */
+  /**
+   * Increases by one at every save or amendment. Every write names the
+   * revision it was based on, and a write based on an older one is refused as
+   * a conflict, so two windows never silently overwrite each other.
+   */
   readonly revision: number
   readonly createdAt: string
   readonly updatedAt: string

@@ -142,6 +142,6 @@ export interface SearchResults {
 /** Pushed to staff screens whenever an intake is created, saved, submitted, reviewed or discarded. */
 export interface IntakesChanged {
   readonly intakeId: string
-  readonly change: 'created' | 'saved' | 'submitted' | 'reviewed' | 'discarded'
+  readonly change: 'created' | 'saved' | 'submitted' | 'reviewed' | 'amended' | 'discarded'
   readonly concern: ConcernLevel
 }

@@ -12,6 +12,7 @@ import {
   type CatalogueItem
 } from './catalogue'
 import { ageOn, compareIsoDates, isIsoDate } from './dates'
+import { itemInForm, requiredInForm, type IntakeKind } from './followUp'
 import type { ValidationIssue } from './errors'
 import type { AnswerValue, IntakeAnswers } from './types'
 
@@ -28,6 +29,13 @@ export interface ValidateOptions {
    * domain has no clock of its own.
    */
   readonly asOf?: string
+  /**
+   * Which form the answers belong to: a follow-up holds only its short list of
+   * items and requires those alone; a first intake refuses the follow-up's
+   * own items. When absent (the IPC schema, which does not know the intake),
+   * items of either form pass and the first intake's requirements apply.
+   */
+  readonly kind?: IntakeKind
 }
 
 export type ValidationResult =
@@ -458,6 +466,7 @@ function submitIssue(entry: CatalogueItem, value: AnswerValue | undefined): Issu
  */
 export function validateAnswers(input: unknown, options: ValidateOptions): ValidationResult {
   const { asOf } = options
+  const kind = options.kind
   if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new RangeError(`validateAnswers: asOf must be a YYYY-MM-DD date, got "${asOf}"`)
   }
@@ -485,11 +494,22 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
           `"${key}" is not an item of this intake; remove it or check the spelling of the id.`
         )
       )
+    } else if (kind !== undefined && !itemInForm(key, kind) && input[key] !== undefined) {
+      issues.push(
+        issue(
+          key,
+          'not-in-form',
+          kind === 'follow-up'
+            ? `"${key}" is not asked at a follow-up visit; it belongs to the first intake.`
+            : `"${key}" is only asked at a follow-up visit.`
+        )
+      )
     }
   }
 
   const answers: Record<string, AnswerValue> = {}
   for (const entry of CATALOGUE) {
+    if (kind !== undefined && !itemInForm(entry.id, kind)) continue
     const present =
       Object.prototype.hasOwnProperty.call(input, entry.id) && input[entry.id] !== undefined
     let value: AnswerValue | undefined
@@ -504,7 +524,7 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
       value = checked.value
       if (value !== undefined) answers[entry.id] = value
     }
-    if (options.mode === 'submit' && entry.required) {
+    if (options.mode === 'submit' && requiredInForm(entry.id, kind ?? 'initial')) {
       const missing = submitIssue(entry, value)
       if (missing !== null) issues.push(missing)
     }
@@ -523,7 +543,7 @@ export function validateAnswers(input: unknown, options: ValidateOptions): Valid
     issues.push(onsetIssue)
     delete answers['complaint.onsetDate']
   }
-  if (options.mode === 'submit') {
+  if (options.mode === 'submit' && kind !== 'follow-up') {
     for (const itemId of conditionallyRequiredMissing(answers, age)) {
       const missing = conditionalIssue(itemId, age)
       if (missing !== null) issues.push(missing)

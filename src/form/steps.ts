@@ -3,7 +3,13 @@
  * decided here; what an item is (type, codes, required) comes from the
  * catalogue, so the steps cannot drift from the clinical contract.
  */
-import { CATALOGUE, type CatalogueItem, type SectionId } from '../domain'
+import {
+  CATALOGUE,
+  FOLLOW_UP_ITEMS,
+  type CatalogueItem,
+  type IntakeKind,
+  type SectionId
+} from '../domain'
 
 export type StepId =
   | 'about'
@@ -15,6 +21,7 @@ export type StepId =
   | 'history'
   | 'goals'
   | 'consent'
+  | 'change'
   | 'review'
 
 export interface FormStep {
@@ -43,6 +50,26 @@ export const FORM_STEPS: readonly FormStep[] = [
   { id: 'review', items: [] }
 ]
 
+const inFollowUp = (item: CatalogueItem): boolean => FOLLOW_UP_ITEMS.includes(item.id)
+
+/**
+ * A returning patient's short form: pain now and at its worst with PEG, the
+ * red-flag screen again, STarT Back, and how things changed since the last
+ * visit. Their name and date of birth come from their record and are not asked.
+ */
+export const FOLLOW_UP_STEPS: readonly FormStep[] = [
+  { id: 'howMuch', items: itemsOf('pain', inFollowUp) },
+  { id: 'safety', items: itemsOf('redFlags') },
+  { id: 'startBack', items: itemsOf('startBack') },
+  { id: 'change', items: itemsOf('followUp') },
+  { id: 'review', items: [] }
+]
+
+/** The steps of the form for this kind of intake. */
+export function stepsFor(kind: IntakeKind): readonly FormStep[] {
+  return kind === 'follow-up' ? FOLLOW_UP_STEPS : FORM_STEPS
+}
+
 /** Ages at which the pregnancy question is asked (it applies to no one else). */
 const PREGNANCY_AGES = { min: 12, max: 55 } as const
 
@@ -63,6 +90,6 @@ export function itemApplies(
 }
 
 /** The step that asks an item, for the review screen's "Change" links. */
-export function stepOfItem(itemId: string): StepId | undefined {
-  return FORM_STEPS.find((step) => step.items.some((item) => item.id === itemId))?.id
+export function stepOfItem(itemId: string, kind: IntakeKind = 'initial'): StepId | undefined {
+  return stepsFor(kind).find((step) => step.items.some((item) => item.id === itemId))?.id
 }

@@ -10,7 +10,7 @@ import { api } from '../api'
 import { AUTOSAVE_DELAY_MS } from '../form/autosave'
 import {
   catalogueItem,
-  evaluateIntake,
+  evaluateAnswers,
   FORM_VERSION,
   todayIso,
   validateAnswers,
@@ -18,6 +18,7 @@ import {
   type AppError,
   type EntryMode,
   type IntakeAnswers,
+  type IntakeKind,
   type IntakeRecord,
   type IntakeStatus,
   type RecordDamage,
@@ -37,6 +38,15 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   const intakeId = ref<string | null>(null)
   const status = ref<IntakeStatus>('draft')
   const entryMode = ref<EntryMode>('staff')
+  /** A first intake (the whole form) or a follow-up visit (the short form). */
+  const kind = ref<IntakeKind>('initial')
+  /**
+   * Set when a save or submission was refused because the draft was saved
+   * from another window or device since this one last saved it. Nothing is
+   * saved over it until staff choose: open the latest version, or keep the
+   * answers on this screen and save them over it.
+   */
+  const conflict = ref<{ readonly currentRevision: number } | null>(null)
   /** The form version the intake was started on: older drafts still lack the newer questions. */
   const formVersion = ref(FORM_VERSION)
   const answers = ref<Record<string, AnswerValue>>({})
@@ -59,11 +69,15 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   let inFlight: Promise<boolean> | null = null
   let dirtyWhileSaving = false
 
-  const evaluation = computed(() => evaluateIntake(answers.value, { asOf: todayIso(new Date()) }))
+  const evaluation = computed(() =>
+    evaluateAnswers(answers.value, { asOf: todayIso(new Date()), kind: kind.value })
+  )
 
   function adopt(record: IntakeRecord): void {
     intakeId.value = record.id
     status.value = record.status
+    kind.value = record.kind
+    conflict.value = null
     formVersion.value = record.formVersion
     answers.value = { ...record.answers }
     revision.value = record.revision
@@ -81,6 +95,41 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     entryMode.value = mode
     adopt(result.value)
     return null
+  }
+
+  /** Starts the short follow-up form for a returning patient staff confirmed. */
+  async function startFollowUp(patientId: string, mode: EntryMode): Promise<AppError | null> {
+    const result = await api.startFollowUp({ patientId, entryMode: mode })
+    if (!result.ok) return result.error
+    entryMode.value = mode
+    adopt(result.value)
+    return null
+  }
+
+  /**
+   * After a conflict: drops the answers on this screen and shows the version
+   * saved elsewhere (staff chose it, having seen both).
+   */
+  async function openLatest(): Promise<AppError | null> {
+    if (!intakeId.value) return null
+    const result = await api.getIntake({ id: intakeId.value })
+    if (!result.ok) return result.error
+    clearTimer()
+    adopt(result.value)
+    return null
+  }
+
+  /**
+   * After a conflict: saves the answers on this screen over the version saved
+   * elsewhere, because staff said so. Based on the revision the conflict
+   * reported, so a third change made meanwhile is again a conflict.
+   */
+  async function keepMine(): Promise<boolean> {
+    if (conflict.value === null) return true
+    revision.value = conflict.value.currentRevision
+    conflict.value = null
+    saveError.value = null
+    return save()
   }
 
   async function load(id: string): Promise<AppError | null> {
@@ -136,7 +185,11 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
    * its reason and is never sent, so it cannot hold back the others.
    */
   function savable(): IntakeAnswers {
-    const checked = validateAnswers(answers.value, { mode: 'draft', asOf: todayIso(new Date()) })
+    const checked = validateAnswers(answers.value, {
+      mode: 'draft',
+      asOf: todayIso(new Date()),
+      kind: kind.value
+    })
     withheld.value = checked.ok ? [] : checked.issues
     if (!checked.ok) {
       const next = { ...issues.value }
@@ -153,6 +206,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   async function save(): Promise<boolean> {
     clearTimer()
     if (!intakeId.value || status.value !== 'draft') return true
+    // Nothing is written over a version saved elsewhere until staff choose.
+    if (conflict.value !== null) return false
     if (inFlight) {
       // The caller that started the running save writes again once it ends
       // (it sees dirtyWhileSaving), so wait for that chain instead of starting
@@ -164,7 +219,7 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     const id = intakeId.value
     saveState.value = 'saving'
     dirtyWhileSaving = false
-    inFlight = api.saveDraft({ id, answers: savable() }).then(
+    inFlight = api.saveDraft({ id, revision: revision.value, answers: savable() }).then(
       (result) => {
         if (result.ok) {
           revision.value = result.value.revision
@@ -205,8 +260,13 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
   function failed(error: AppError): false {
     saveError.value = error
     saveState.value = 'error'
-    // Submitted elsewhere (another window, a stale tab): show what was kept, read-only.
-    if (error.code === 'conflict' && intakeId.value) void refreshFromDatabase(intakeId.value)
+    // Saved elsewhere since this window's last save: hold everything and let staff choose.
+    if (error.code === 'conflict' && error.currentRevision !== undefined) {
+      conflict.value = { currentRevision: error.currentRevision }
+    } else if (error.code === 'conflict' && intakeId.value) {
+      // Submitted elsewhere (another window, a stale tab): show what was kept, read-only.
+      void refreshFromDatabase(intakeId.value)
+    }
     if (error.code === 'invalid-argument' && error.issues) applyIssues(error.issues)
     // Keep trying in the background: a full disk or a locked file may clear.
     const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 30_000
@@ -228,7 +288,11 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
 
   /** Checks the given items as submission would; shows and returns their problems. */
   function checkItems(itemIds: readonly string[]): ValidationIssue[] {
-    const result = validateAnswers(answers.value, { mode: 'submit', asOf: todayIso(new Date()) })
+    const result = validateAnswers(answers.value, {
+      mode: 'submit',
+      asOf: todayIso(new Date()),
+      kind: kind.value
+    })
     const wanted = new Set(itemIds)
     const found = result.ok ? [] : result.issues.filter((issue) => wanted.has(issue.itemId))
     const next = { ...issues.value }
@@ -242,9 +306,19 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     if (!intakeId.value) return { code: 'not-found', message: 'No intake is open.' }
     const saved = await flush()
     if (!saved && saveError.value) return saveError.value
-    const result = await api.submitIntake({ id: intakeId.value, answers: answers.value })
+    if (conflict.value !== null) return saveError.value ?? { code: 'conflict', message: '' }
+    const result = await api.submitIntake({
+      id: intakeId.value,
+      revision: revision.value,
+      answers: answers.value
+    })
     if (!result.ok) {
       if (result.error.issues) applyIssues(result.error.issues)
+      if (result.error.code === 'conflict' && result.error.currentRevision !== undefined) {
+        conflict.value = { currentRevision: result.error.currentRevision }
+        saveError.value = result.error
+        saveState.value = 'error'
+      }
       return result.error
     }
     adopt(result.value)
@@ -255,6 +329,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     clearTimer()
     intakeId.value = null
     status.value = 'draft'
+    kind.value = 'initial'
+    conflict.value = null
     formVersion.value = FORM_VERSION
     answers.value = {}
     revision.value = 0
@@ -270,6 +346,8 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     intakeId,
     status,
     entryMode,
+    kind,
+    conflict,
     formVersion,
     answers,
     revision,
@@ -281,6 +359,9 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
     damage,
     evaluation,
     create,
+    startFollowUp,
+    openLatest,
+    keepMine,
     load,
     setAnswer,
     save,

@@ -10,6 +10,8 @@ export class ServiceError extends Error {
   readonly code: AppErrorCode
   /** Per-item problems, for `invalid-argument` raised by answer validation. */
   readonly issues?: readonly ValidationIssue[]
+  /** For a `conflict` over a revision: the one stored now, so the caller can catch up. */
+  readonly currentRevision?: number
 
   /**
    * @param code what kind of failure this is, so the UI can choose how to react
@@ -21,11 +23,12 @@ export class ServiceError extends Error {
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { issues?: readonly ValidationIssue[]; cause?: unknown } = {}
+    options: { issues?: readonly ValidationIssue[]; cause?: unknown; currentRevision?: number } = {}
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     if (options.issues !== undefined) this.issues = options.issues
+    if (options.currentRevision !== undefined) this.currentRevision = options.currentRevision
   }
 }
 

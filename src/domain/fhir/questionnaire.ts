@@ -39,7 +39,8 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   startBack: 'STarT Back Screening Tool',
   history: 'History',
   goals: 'Goals',
-  consent: 'Consent'
+  consent: 'Consent',
+  followUp: 'Follow-up visit'
 }
 
 /** Free prose (the 2000-character items) is FHIR `text`; names, phone and e-mail are `string`. */

@@ -7,7 +7,9 @@
  * an expected failure (bad input, not found, a refused role) reaches the UI as
  * a value it can show, never as a thrown stack trace.
  */
+import type { AmendmentInput } from '../amendments'
 import type { AuditPage, AuditQuery, AuditVerification } from '../audit'
+import type { ReturningPatient, ReturningPatientQuery } from '../followUp'
 import type { ClinicDetails } from '../clinicDetails'
 import type { BackupInfo, BackupSettings, DataHealth, RestoreResult } from '../dataSafety'
 import {
@@ -94,10 +96,36 @@ export interface ApiContract {
   getAppInfo: { args: Empty; result: AppInfo }
   /** Starts a new intake as a draft. */
   createDraft: { args: { answers: IntakeAnswers; entryMode: EntryMode }; result: IntakeRecord }
-  /** Saves the current answers of a draft (called at every step change and after typing pauses). */
-  saveDraft: { args: { id: string; answers: IntakeAnswers }; result: DraftSaved }
-  /** Validates and submits a draft; stores the evaluation computed now as a snapshot. */
-  submitIntake: { args: { id: string; answers: IntakeAnswers }; result: IntakeRecord }
+  /**
+   * Saves the current answers of a draft (called at every step change and
+   * after typing pauses). `revision` is the one this window last saved or
+   * read: if the draft was saved elsewhere since, the save is a `conflict`.
+   */
+  saveDraft: { args: { id: string; revision: number; answers: IntakeAnswers }; result: DraftSaved }
+  /**
+   * Validates and submits a draft; stores the evaluation computed now as a
+   * snapshot. A `conflict` when the draft changed since `revision`.
+   */
+  submitIntake: {
+    args: { id: string; revision: number; answers: IntakeAnswers }
+    result: IntakeRecord
+  }
+  /**
+   * Corrects a submitted intake field by field with a reason. The answers it
+   * replaces and the evaluation before it are kept; the evaluation is worked
+   * out again. A `conflict` when the record changed since `revision`.
+   */
+  amendIntake: { args: AmendmentInput; result: IntakeRecord }
+  /**
+   * Patients already known under this name and date of birth (case-insensitive
+   * names, accents kept), with their last visit, for staff to confirm one.
+   */
+  findReturningPatients: { args: ReturningPatientQuery; result: readonly ReturningPatient[] }
+  /**
+   * Starts a follow-up visit for a patient staff confirmed: a draft of the
+   * short form, linked to the patient and their last visit.
+   */
+  startFollowUp: { args: { patientId: string; entryMode: EntryMode }; result: IntakeRecord }
   /** One intake with its evaluation. */
   getIntake: { args: { id: string }; result: IntakeRecord }
   /** One page of intakes, newest first, optionally filtered by status or name. */
@@ -306,6 +334,9 @@ export const API_METHODS = [
   'createDraft',
   'saveDraft',
   'submitIntake',
+  'amendIntake',
+  'findReturningPatients',
+  'startFollowUp',
   'getIntake',
   'listIntakes',
   'listUnfinished',
@@ -396,6 +427,11 @@ export const METHOD_ACCESS: {
   createDraft: { roles: FRONT_DESK },
   saveDraft: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
   submitIntake: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
+  // Correcting the clinical record is a clinician's act, recorded with their name.
+  amendIntake: { roles: CLINICIAN },
+  // The front desk starts visits: it confirms who the returning patient is.
+  findReturningPatients: { roles: FRONT_DESK },
+  startFollowUp: { roles: FRONT_DESK },
   getIntake: { roles: FRONT_DESK_OR_PATIENT, lockedIntakeOnly: true },
   // The queue: names, status and concern, which the front desk works from.
   listIntakes: { roles: FRONT_DESK },

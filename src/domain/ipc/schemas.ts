@@ -10,6 +10,8 @@ import { validateClinicDetails, type ClinicDetails } from '../clinicDetails'
 import { validatePrivacyNotice, type PrivacyNotice } from '../privacyNotice'
 import { validatePdfSettings, type PdfSettings } from '../pdfSettings'
 import { isIsoDate } from '../dates'
+import { AMENDMENT_MAX_CHANGES, AMENDMENT_REASON_MAX_LENGTH } from '../amendments'
+import { NAME_MAX_LENGTH, SIGNATURE_MAX_LENGTH } from '../catalogue'
 import type { IntakeAnswers } from '../types'
 import { AUDIT_ACTIONS } from '../audit'
 import {
@@ -29,6 +31,8 @@ import {
 import type { ApiArgs, ApiMethod } from './contract'
 
 const id = z.string().uuid({ message: 'Not a valid record id.' })
+/** The revision a write is based on (a draft starts at 1). */
+const revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 /** Answers checked for type, codes and ranges (draft rules; submission adds its own). */
 export const answersSchema: z.ZodType<IntakeAnswers> = z.unknown().transform((value, ctx) => {
@@ -111,8 +115,40 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } =
   createDraft: z
     .object({ answers: answersSchema, entryMode: z.enum(['staff', 'patient']) })
     .strict(),
-  saveDraft: z.object({ id, answers: answersSchema }).strict(),
-  submitIntake: z.object({ id, answers: answersSchema }).strict(),
+  saveDraft: z.object({ id, revision, answers: answersSchema }).strict(),
+  submitIntake: z.object({ id, revision, answers: answersSchema }).strict(),
+  amendIntake: z
+    .object({
+      id,
+      revision,
+      changes: z
+        .array(
+          z
+            .object({
+              itemId: z.string().max(100),
+              value: z.union([
+                z.string().max(SIGNATURE_MAX_LENGTH),
+                z.number(),
+                z.boolean(),
+                z.array(z.string().max(100)).max(100),
+                z.null()
+              ])
+            })
+            .strict()
+        )
+        .min(1, { message: 'Choose at least one answer to change.' })
+        .max(AMENDMENT_MAX_CHANGES),
+      reason: z.string().max(AMENDMENT_REASON_MAX_LENGTH * 4)
+    })
+    .strict(),
+  findReturningPatients: z
+    .object({
+      givenName: z.string().max(NAME_MAX_LENGTH * 4),
+      familyName: z.string().max(NAME_MAX_LENGTH * 4),
+      dateOfBirth: z.string().max(40)
+    })
+    .strict(),
+  startFollowUp: z.object({ patientId: id, entryMode: z.enum(['staff', 'patient']) }).strict(),
   getIntake: z.object({ id }).strict(),
   listIntakes: z
     .object({

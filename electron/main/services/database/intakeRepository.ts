@@ -63,6 +63,8 @@ export interface NewDraft {
 
 export interface DraftChange {
   readonly id: string
+  /** The revision the change is based on: a draft saved since is left alone. */
+  readonly expectedRevision: number
   readonly answers: IntakeAnswers
   readonly concern: ConcernLevel
   readonly now: string
@@ -70,6 +72,7 @@ export interface DraftChange {
 
 export interface Submission {
   readonly id: string
+  readonly expectedRevision: number
   readonly patientId: string
   /** The form the intake was completed with: a draft begun on an older form is submitted on this one. */
   readonly formVersion: number
@@ -77,6 +80,15 @@ export interface Submission {
   /** Stored as the snapshot; its `concern` is frozen into the row. */
   readonly evaluation: IntakeEvaluation
   readonly now: string
+}
+
+/** A submitted intake's corrected answers and evaluation (see the amendments table). */
+export interface AmendedIntake {
+  readonly id: string
+  readonly expectedRevision: number
+  readonly patientId: string
+  readonly answers: IntakeAnswers
+  readonly evaluation: IntakeEvaluation
 }
 
 /** A list request whose arguments the service has already checked. */
@@ -96,18 +108,31 @@ export interface IntakeRepository {
   /**
    * Replaces a draft's answers and live concern and bumps its revision.
    *
-   * @returns `null` when there is no draft with that id (absent or submitted).
+   * @returns `null` when there is no draft with that id at the expected
+   * revision (absent, submitted, or saved since).
    */
   updateDraft(change: DraftChange): DraftSaved | null
   /**
    * Turns a draft into a submitted intake with its snapshot, in one statement.
    *
-   * @returns `null` when there is no draft with that id (absent or already submitted).
+   * @returns `null` when there is no draft with that id at the expected revision.
    */
   markSubmitted(submission: Submission): StoredIntake | null
+  /**
+   * Replaces a submitted intake's answers and evaluation and bumps its
+   * revision. `updated_at` stays the submission time: the day's exports find
+   * submitted intakes by it, and the amendment row records when it happened.
+   *
+   * @returns `null` when there is no submitted intake at the expected revision.
+   */
+  amendSubmitted(change: AmendedIntake): StoredIntake | null
   findById(id: string): StoredIntake | null
   /** The status alone, to tell "absent" from "not a draft" after a refused change. */
   findStatus(id: string): IntakeStatus | null
+  /** Status and revision, to say why a write was refused. */
+  findState(id: string): { readonly status: IntakeStatus; readonly revision: number } | null
+  /** A patient's submitted intakes, oldest first (a handful: one per visit). */
+  listSubmittedForPatient(patientId: string): StoredIntake[]
   /** One page, newest first (`updated_at` then `id`, both descending). */
   list(request: IntakeListRequest): IntakePage
   /**
@@ -202,8 +227,9 @@ export const INTAKE_LIST_QUERIES = {
 } as const
 
 /**
- * The intakes submitted in a time range. A submitted intake never changes
- * again, so its `updated_at` is its `submitted_at`: the range on `updated_at`
+ * The intakes submitted in a time range. A submitted intake keeps its
+ * `updated_at` equal to its `submitted_at` (an amendment records its own
+ * time in the amendments table): the range on `updated_at`
  * lets the (status, updated_at) list index find the rows, and the same range
  * on `submitted_at` keeps the meaning exact should that ever stop being true.
  * Exported so a test can check its query plan.
@@ -280,7 +306,7 @@ export function createIntakeRepository(
       given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
       given_name_search = @given_name_search, family_name_search = @family_name_search,
       revision = revision + 1, updated_at = @now
-    WHERE id = @id AND status = 'draft'
+    WHERE id = @id AND status = 'draft' AND revision = @expected_revision
     RETURNING ${INTAKE_COLUMNS}`)
 
   const sealStatement = db.prepare<[string, string, string]>(
@@ -300,12 +326,37 @@ export function createIntakeRepository(
       given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
       given_name_search = @given_name_search, family_name_search = @family_name_search,
       revision = revision + 1, updated_at = @now, submitted_at = @now
-    WHERE id = @id AND status = 'draft'
+    WHERE id = @id AND status = 'draft' AND revision = @expected_revision
     RETURNING ${INTAKE_COLUMNS}`)
+
+  const amendStatement = db.prepare<[Record<string, unknown>], IntakeRow>(`
+    UPDATE intakes SET
+      patient_id = @patient_id, answers = @answers, evaluation = @evaluation,
+      concern = @concern, concern_rank = @concern_rank,
+      given_name = @given_name, family_name = @family_name, date_of_birth = @date_of_birth,
+      given_name_search = @given_name_search, family_name_search = @family_name_search,
+      revision = revision + 1
+    WHERE id = @id AND status = 'submitted' AND revision = @expected_revision
+    RETURNING ${INTAKE_COLUMNS}`)
+
+  const amendTransaction = db.transaction((change: AmendedIntake): StoredIntake | null => {
+    const row = amendStatement.get({
+      id: change.id,
+      expected_revision: change.expectedRevision,
+      patient_id: change.patientId,
+      answers: JSON.stringify(change.answers),
+      evaluation: JSON.stringify(change.evaluation),
+      concern: change.evaluation.concern,
+      concern_rank: concernRank(change.evaluation.concern),
+      ...denormalise(change.answers)
+    })
+    return row === undefined ? null : toStoredIntake(seal(row))
+  })
 
   const updateDraftTransaction = db.transaction((change: DraftChange): DraftSaved | null => {
     const row = updateDraftStatement.get({
       id: change.id,
+      expected_revision: change.expectedRevision,
       answers: JSON.stringify(change.answers),
       concern: change.concern,
       concern_rank: concernRank(change.concern),
@@ -325,6 +376,7 @@ export function createIntakeRepository(
   const markSubmittedTransaction = db.transaction((submission: Submission): StoredIntake | null => {
     const row = markSubmittedStatement.get({
       id: submission.id,
+      expected_revision: submission.expectedRevision,
       patient_id: submission.patientId,
       form_version: submission.formVersion,
       answers: JSON.stringify(submission.answers),
@@ -340,8 +392,12 @@ export function createIntakeRepository(
   const findByIdStatement = db.prepare<[string], IntakeRow>(
     `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE id = ?`
   )
-  const findStatusStatement = db.prepare<[string], { status: string }>(
-    'SELECT status FROM intakes WHERE id = ?'
+  const findStatusStatement = db.prepare<[string], { status: string; revision: number }>(
+    'SELECT status, revision FROM intakes WHERE id = ?'
+  )
+  const submittedForPatientStatement = db.prepare<[string], IntakeRow>(
+    `SELECT ${INTAKE_COLUMNS} FROM intakes
+     WHERE patient_id = ? AND status = 'submitted' ORDER BY submitted_at, id`
   )
   const deleteDraftStatement = db.prepare<[string]>(
     "DELETE FROM intakes WHERE id = ? AND status = 'draft'"
@@ -406,6 +462,20 @@ export function createIntakeRepository(
 
     markSubmitted(submission) {
       return markSubmittedTransaction(submission)
+    },
+
+    amendSubmitted(change) {
+      return amendTransaction(change)
+    },
+
+    findState(id) {
+      const row = findStatusStatement.get(id)
+      if (row === undefined) return null
+      return { status: readStatus(row.status, id), revision: row.revision }
+    },
+
+    listSubmittedForPatient(patientId) {
+      return submittedForPatientStatement.all(patientId).map(toStoredIntake)
     },
 
     findById(id) {

@@ -4,6 +4,7 @@
  * record and their intakes can be read side by side.
  */
 import type { Database } from 'better-sqlite3'
+import type { PatientIdentity } from '../intakes/intakeStore'
 import { identityKey } from './nameKeys'
 
 export interface Patient {
@@ -41,11 +42,28 @@ export interface PatientRepository {
    *
    * Runs in a transaction of its own, or as part of the caller's.
    */
-  findOrCreate(
-    details: PatientDetails,
-    context: { readonly now: string; readonly newId: () => string }
-  ): Patient
+  findOrCreate(details: PatientDetails, context: FindOrCreateContext): Patient
   findById(id: string): Patient | null
+  /** Every patient with exactly this identity, oldest first, with their submitted visits. */
+  listByIdentity(identity: PatientIdentity): PatientWithVisits[]
+  /** One patient with their submitted visits. */
+  findWithVisits(id: string): PatientWithVisits | null
+}
+
+export interface FindOrCreateContext {
+  readonly now: string
+  readonly newId: () => string
+  /**
+   * The identity to match on, as the intake service worked it out; when
+   * absent, the same keys are derived here from the details.
+   */
+  readonly identity?: PatientIdentity
+}
+
+/** A patient with how many intakes they submitted and the last one. */
+export interface PatientWithVisits extends Patient {
+  readonly visitCount: number
+  readonly lastVisit: { readonly intakeId: string; readonly submittedAt: string } | null
 }
 
 interface PatientRow {
@@ -98,13 +116,45 @@ export function createPatientRepository(db: Database): PatientRepository {
     `SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`
   )
 
+  // The visits come from the intakes index on patient_id: a handful per patient.
+  const WITH_VISITS = `${PATIENT_COLUMNS},
+    (SELECT count(*) FROM intakes
+      WHERE intakes.patient_id = patients.id AND status = 'submitted') AS visit_count,
+    (SELECT id FROM intakes WHERE intakes.patient_id = patients.id AND status = 'submitted'
+      ORDER BY submitted_at DESC, id DESC LIMIT 1) AS last_intake_id,
+    (SELECT max(submitted_at) FROM intakes
+      WHERE intakes.patient_id = patients.id AND status = 'submitted') AS last_submitted_at`
+  type VisitsRow = PatientRow & {
+    visit_count: number
+    last_intake_id: string | null
+    last_submitted_at: string | null
+  }
+  const listByIdentityStatement = db.prepare<[Record<string, unknown>], VisitsRow>(`
+    SELECT ${WITH_VISITS} FROM patients
+    WHERE family_name_key = @family_name_key AND given_name_key = @given_name_key
+      AND date_of_birth = @date_of_birth
+    ORDER BY created_at, id`)
+  const findWithVisitsStatement = db.prepare<[string], VisitsRow>(
+    `SELECT ${WITH_VISITS} FROM patients WHERE id = ?`
+  )
+  const withVisits = (row: VisitsRow): PatientWithVisits => ({
+    ...toPatient(row),
+    visitCount: row.visit_count,
+    lastVisit:
+      row.last_intake_id === null || row.last_submitted_at === null
+        ? null
+        : { intakeId: row.last_intake_id, submittedAt: row.last_submitted_at }
+  })
+
   // better-sqlite3 turns a nested transaction into a savepoint, so this is
   // atomic on its own and joins the caller's transaction at submission.
   const findOrCreate = db.transaction(
-    (
-      details: PatientDetails,
-      context: { readonly now: string; readonly newId: () => string }
-    ): PatientRow => {
+    (details: PatientDetails, context: FindOrCreateContext): PatientRow => {
+      const keys = {
+        given_name_key: context.identity?.givenNameKey ?? identityKey(details.givenName),
+        family_name_key: context.identity?.familyNameKey ?? identityKey(details.familyName),
+        date_of_birth: context.identity?.dateOfBirth ?? details.dateOfBirth
+      }
       const fields = {
         given_name: details.givenName,
         family_name: details.familyName,
@@ -114,20 +164,10 @@ export function createPatientRepository(db: Database): PatientRepository {
         preferred_language: details.preferredLanguage ?? null,
         now: context.now
       }
-      const existing = findByIdentity.get({
-        given_name_key: identityKey(details.givenName),
-        family_name_key: identityKey(details.familyName),
-        date_of_birth: details.dateOfBirth
-      })
+      const existing = findByIdentity.get(keys)
       const row =
         existing === undefined
-          ? insert.get({
-              ...fields,
-              id: context.newId(),
-              given_name_key: identityKey(details.givenName),
-              family_name_key: identityKey(details.familyName),
-              date_of_birth: details.dateOfBirth
-            })
+          ? insert.get({ ...fields, ...keys, id: context.newId() })
           : update.get({ ...fields, id: existing.id })
       if (row === undefined) throw new Error('Patient write returned no row.')
       return row
@@ -141,6 +181,19 @@ export function createPatientRepository(db: Database): PatientRepository {
     findById(id) {
       const row = findByIdStatement.get(id)
       return row === undefined ? null : toPatient(row)
+    },
+    listByIdentity(identity) {
+      return listByIdentityStatement
+        .all({
+          given_name_key: identity.givenNameKey,
+          family_name_key: identity.familyNameKey,
+          date_of_birth: identity.dateOfBirth
+        })
+        .map(withVisits)
+    },
+    findWithVisits(id) {
+      const row = findWithVisitsStatement.get(id)
+      return row === undefined ? null : withVisits(row)
     }
   }
 }

@@ -12,6 +12,7 @@ import { intakeDigestsMigration } from './0007-intake-digests'
 import { triageMigration } from './0008-triage'
 import { searchMigration } from './0009-search'
 import { queueIndexMigration } from './0010-queue-index'
+import { amendmentsAndFollowUpsMigration } from './0011-amendments-and-follow-ups'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   intakeDigestsMigration,
   triageMigration,
   searchMigration,
-  queueIndexMigration
+  queueIndexMigration,
+  amendmentsAndFollowUpsMigration
 ]
