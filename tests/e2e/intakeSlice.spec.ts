@@ -87,6 +87,7 @@ test('an invalid payload is refused with a typed error and changes nothing', asy
     (intakeId) =>
       window.api.saveDraft({
         id: intakeId,
+        revision: 1,
         answers: { 'patient.sex': 'robot', 'rf.bladder': 1 } as never
       }),
     id

@@ -44,6 +44,7 @@ async function saveEmergencyDraft(page: Page, givenName: string, familyName: str
       if (!created.ok) throw new Error(created.error.message)
       const saved = await window.api.saveDraft({
         id: created.value.id,
+        revision: created.value.revision,
         answers: { ...identity, 'rf.bladder': 'yes', 'rf.saddleNumbness': 'yes' }
       })
       if (!saved.ok) throw new Error(saved.error.message)
@@ -172,8 +173,11 @@ test('an emergency raises a banner on every staff screen until its record is ope
   await expect(banner.getByRole('listitem')).toHaveText(['Emergency: Second, Bea — open'])
   // Saving the emergency already seen does not bring it back.
   await page.evaluate(async (id) => {
+    const current = await window.api.getIntake({ id })
+    if (!current.ok) throw new Error(current.error.message)
     const saved = await window.api.saveDraft({
       id,
+      revision: current.value.revision,
       answers: {
         'patient.givenName': 'Ada',
         'patient.familyName': 'Nwosu',

@@ -44,7 +44,11 @@ export async function seedIntake(
       const created = await window.api.createDraft({ answers: initial, entryMode: 'staff' })
       if (!created.ok) throw new Error(created.error.message)
       if (submit) {
-        const submitted = await window.api.submitIntake({ id: created.value.id, answers: initial })
+        const submitted = await window.api.submitIntake({
+          id: created.value.id,
+          revision: created.value.revision,
+          answers: initial
+        })
         if (!submitted.ok) throw new Error(submitted.error.message)
       }
       return created.value.id

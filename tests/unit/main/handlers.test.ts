@@ -69,14 +69,14 @@ describe('red-flag history and the caller', () => {
     const { id } = await call('createDraft', { answers: {}, entryMode: 'patient' })
     await call('startPatientMode', { intakeId: id })
 
-    await call('saveDraft', { id, answers: { 'rf.bladder': 'yes' } })
-    await call('saveDraft', { id, answers: { 'rf.bladder': 'no' } })
+    await call('saveDraft', { id, revision: 1, answers: { 'rf.bladder': 'yes' } })
+    await call('saveDraft', { id, revision: 2, answers: { 'rf.bladder': 'no' } })
 
     // The patient's own screen reads the record: the answers, but no history of changes or alerts.
     const asPatient = await call('getIntake', { id })
     expect(asPatient.answers['rf.bladder']).toBe('no')
     expect(asPatient.redFlagHistory).toEqual([])
-    const submitted = await call('submitIntake', { id, answers: completeAnswers() })
+    const submitted = await call('submitIntake', { id, revision: 3, answers: completeAnswers() })
     expect(submitted.status).toBe('submitted')
     expect(submitted.redFlagHistory).toEqual([])
 
@@ -124,7 +124,7 @@ describe('who opens an intake', () => {
   it('lets the front desk continue a draft but not open a submitted record; a clinician opens both', async () => {
     const draft = await call('createDraft', { answers: {}, entryMode: 'staff' })
     const done = await call('createDraft', { answers: {}, entryMode: 'staff' })
-    await call('submitIntake', { id: done.id, answers: completeAnswers() })
+    await call('submitIntake', { id: done.id, revision: done.revision, answers: completeAnswers() })
 
     await signInAs(core.dispatch, 'front-desk')
     expect((await call('getIntake', { id: draft.id })).id).toBe(draft.id)

@@ -100,6 +100,7 @@ describe('createDispatcher', () => {
 
     const result = await dispatch('saveDraft', {
       id: SOME_ID,
+      revision: 1,
       answers: { 'patient.givenName': '  Maya ' }
     })
 
@@ -108,7 +109,7 @@ describe('createDispatcher', () => {
     expect(calls).toEqual([
       {
         method: 'saveDraft',
-        args: { id: SOME_ID, answers: { 'patient.givenName': 'Maya' } },
+        args: { id: SOME_ID, revision: 1, answers: { 'patient.givenName': 'Maya' } },
         context: STAFF
       }
     ])
@@ -128,7 +129,11 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
     const error = errorOf(
-      await dispatch('saveDraft', { id: SOME_ID, answers: { 'patient.sex': 'dragon' } })
+      await dispatch('saveDraft', {
+        id: SOME_ID,
+        revision: 1,
+        answers: { 'patient.sex': 'dragon' }
+      })
     )
 
     expect(error.code).toBe('invalid-argument')
@@ -181,7 +186,7 @@ describe('createDispatcher', () => {
     })
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
-    expect(await dispatch('submitIntake', { id: SOME_ID, answers: {} })).toEqual({
+    expect(await dispatch('submitIntake', { id: SOME_ID, revision: 1, answers: {} })).toEqual({
       ok: false,
       error: { code: 'invalid-argument', message: 'Fix one answer.', issues }
     })
@@ -288,8 +293,8 @@ describe('createDispatcher', () => {
 
     for (const [method, args] of [
       ['getIntake', { id: OTHER_ID }],
-      ['saveDraft', { id: OTHER_ID, answers: {} }],
-      ['submitIntake', { id: OTHER_ID, answers: {} }]
+      ['saveDraft', { id: OTHER_ID, revision: 1, answers: {} }],
+      ['submitIntake', { id: OTHER_ID, revision: 1, answers: {} }]
     ] as const) {
       expect(errorOf(await dispatch(method, args)).code).toBe('forbidden')
     }
@@ -410,7 +415,11 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     const dispatch = createDispatcher(handlers, { context: () => PATIENT })
     // Before the role came first, this answered invalid-argument with the issues of the answers.
     const error = errorOf(
-      await dispatch('saveDraft', { id: OTHER_ID, answers: { 'patient.sex': 'dragon' } })
+      await dispatch('saveDraft', {
+        id: OTHER_ID,
+        revision: 1,
+        answers: { 'patient.sex': 'dragon' }
+      })
     )
     expect(error).toEqual({
       code: 'forbidden',
@@ -434,6 +443,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
       method: 'saveDraft',
       args: () => ({
         id: SOME_ID,
+        revision: 1,
         answers: { 'pain.quality': Array.from({ length: 251 }, () => 'sharp') }
       }),
       issue: { itemId: 'pain.quality', code: 'too-long' },
@@ -444,6 +454,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
       method: 'saveDraft',
       args: () => ({
         id: SOME_ID,
+        revision: 1,
         answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, 1]))
       }),
       issue: { itemId: 'answers', code: 'too-long' },
@@ -454,6 +465,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
       method: 'saveDraft',
       args: () => ({
         id: SOME_ID,
+        revision: 1,
         answers: { 'consent.signature': 'M'.repeat(INTAKE_PAYLOAD_LIMITS.maxChars) }
       }),
       issue: { itemId: 'consent.signature', code: 'too-long' },
@@ -472,7 +484,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
       args: () => {
         let nested: unknown = 'bottom'
         for (let level = 0; level < 12; level++) nested = { deeper: nested }
-        return { id: SOME_ID, answers: { 'patient.givenName': nested } }
+        return { id: SOME_ID, revision: 1, answers: { 'patient.givenName': nested } }
       },
       issue: { itemId: 'patient.givenName', code: 'wrong-type' },
       message: /nested more than 8 levels deep/
@@ -491,7 +503,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     {
       name: 'a Date',
       method: 'saveDraft',
-      args: () => ({ id: SOME_ID, answers: { 'patient.dateOfBirth': new Date(0) } }),
+      args: () => ({ id: SOME_ID, revision: 1, answers: { 'patient.dateOfBirth': new Date(0) } }),
       issue: { itemId: 'patient.dateOfBirth', code: 'wrong-type' },
       message: /must be plain data/
     },
@@ -544,8 +556,12 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     const list = watched(Array.from({ length: 100_000 }, () => 'sharp'))
     const wide = watched(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])))
 
-    await dispatch('saveDraft', { id: SOME_ID, answers: { 'pain.quality': list.value } })
-    await dispatch('saveDraft', { id: SOME_ID, answers: wide.value })
+    await dispatch('saveDraft', {
+      id: SOME_ID,
+      revision: 1,
+      answers: { 'pain.quality': list.value }
+    })
+    await dispatch('saveDraft', { id: SOME_ID, revision: 1, answers: wide.value })
 
     expect(list.touched.filter((entry) => /^get \d/.test(entry))).toEqual([])
     expect(wide.touched.filter((entry) => entry.startsWith('get k'))).toEqual([])
@@ -559,10 +575,10 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     })
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
 
-    const result = await dispatch('saveDraft', { id: SOME_ID, answers })
+    const result = await dispatch('saveDraft', { id: SOME_ID, revision: 1, answers })
 
     expect(valueOf(result)).toMatchObject({ id: SOME_ID })
-    expect(calls[0]?.args).toEqual({ id: SOME_ID, answers })
+    expect(calls[0]?.args).toEqual({ id: SOME_ID, revision: 1, answers })
     const size = JSON.stringify({ id: SOME_ID, answers }).length
     expect(size).toBeGreaterThan(200_000)
     expect(size * 4).toBeLessThan(INTAKE_PAYLOAD_LIMITS.maxChars)
@@ -574,7 +590,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
     const dispatch = createDispatcher(handlers, { context: () => STAFF })
     const answers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`unknown.${i}`, 1]))
 
-    const error = errorOf(await dispatch('saveDraft', { id: SOME_ID, answers }))
+    const error = errorOf(await dispatch('saveDraft', { id: SOME_ID, revision: 1, answers }))
 
     expect(error.code).toBe('invalid-argument')
     expect(error.message).toBe('200 answers need attention.')
@@ -594,6 +610,7 @@ describe('createDispatcher: role first, then payload caps, then the schema', () 
 
     const result = await dispatch('saveDraft', {
       id: SOME_ID,
+      revision: 1,
       answers: { [longKey]: 1, 'patient.sex': 'd'.repeat(100_000) }
     })
 
@@ -788,43 +805,43 @@ describe('the app core behind the dispatcher', () => {
       {
         name: 'an unknown item id',
         method: 'saveDraft',
-        args: (id) => ({ id, answers: { ...changed, 'patient.nickname': 'Mo' } }),
+        args: (id) => ({ id, revision: 1, answers: { ...changed, 'patient.nickname': 'Mo' } }),
         issue: { itemId: 'patient.nickname', code: 'unknown-item' }
       },
       {
         name: 'a value of the wrong type',
         method: 'saveDraft',
-        args: (id) => ({ id, answers: { ...changed, 'pain.worst': 'very bad' } }),
+        args: (id) => ({ id, revision: 1, answers: { ...changed, 'pain.worst': 'very bad' } }),
         issue: { itemId: 'pain.worst', code: 'wrong-type' }
       },
       {
         name: 'a code outside the list',
         method: 'saveDraft',
-        args: (id) => ({ id, answers: { ...changed, 'patient.sex': 'dragon' } }),
+        args: (id) => ({ id, revision: 1, answers: { ...changed, 'patient.sex': 'dragon' } }),
         issue: { itemId: 'patient.sex', code: 'unknown-code' }
       },
       {
         name: 'a code outside the list, at submission',
         method: 'submitIntake',
-        args: (id) => ({ id, answers: completeAnswers({ 'patient.sex': 'dragon' }) }),
+        args: (id) => ({ id, revision: 1, answers: completeAnswers({ 'patient.sex': 'dragon' }) }),
         issue: { itemId: 'patient.sex', code: 'unknown-code' }
       },
       {
         name: 'an extra property',
         method: 'saveDraft',
-        args: (id) => ({ id, answers: changed, revision: 9 }),
-        issue: { itemId: 'revision', code: 'unknown-item' }
+        args: (id) => ({ id, revision: 1, answers: changed, version: 9 }),
+        issue: { itemId: 'version', code: 'unknown-item' }
       },
       {
         name: 'a missing id',
         method: 'saveDraft',
-        args: () => ({ answers: changed }),
+        args: () => ({ revision: 1, answers: changed }),
         issue: { itemId: 'id', code: 'wrong-type' }
       },
       {
         name: 'an id that is not a uuid',
         method: 'submitIntake',
-        args: (id) => ({ id: id.slice(0, -1), answers: completeAnswers() }),
+        args: (id) => ({ id: id.slice(0, -1), revision: 1, answers: completeAnswers() }),
         issue: { itemId: 'id', code: 'wrong-type' }
       }
     ]
@@ -868,6 +885,7 @@ describe('the app core behind the dispatcher', () => {
     it('lists every problem of a payload, each under its own name', async () => {
       const error = await refused('saveDraft', {
         id: 'nope',
+        revision: 1,
         answers: { 'patient.sex': 'dragon', 'pain.now': 'x' },
         extra: 1,
         more: 2
@@ -1132,8 +1150,11 @@ describe('the app core behind the dispatcher', () => {
 
       for (const [method, args] of [
         ['getIntake', { id: other.id }],
-        ['saveDraft', { id: other.id, answers: { 'patient.givenName': 'Overwritten' } }],
-        ['submitIntake', { id: other.id, answers: completeAnswers() }]
+        [
+          'saveDraft',
+          { id: other.id, revision: 1, answers: { 'patient.givenName': 'Overwritten' } }
+        ],
+        ['submitIntake', { id: other.id, revision: 1, answers: completeAnswers() }]
       ] as const) {
         const result = await core.dispatch(method, args)
         expect({ method, code: errorOf(result).code }).toEqual({ method, code: 'forbidden' })
@@ -1148,11 +1169,16 @@ describe('the app core behind the dispatcher', () => {
 
       const saved = await call('saveDraft', {
         id: locked.id,
+        revision: 1,
         answers: { 'patient.givenName': 'Maya' }
       })
       expect(saved.revision).toBe(2)
 
-      const submitted = await call('submitIntake', { id: locked.id, answers: completeAnswers() })
+      const submitted = await call('submitIntake', {
+        id: locked.id,
+        revision: saved.revision,
+        answers: completeAnswers()
+      })
       expect(submitted.status).toBe('submitted')
       const row = rawDatabase().intakes.find(
         (intake) =>

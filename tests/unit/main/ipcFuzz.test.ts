@@ -70,6 +70,7 @@ const ERROR_CODES: Readonly<Record<AppErrorCode, true>> = {
 const ISSUE_CODES: Readonly<Record<ValidationIssue['code'], true>> = {
   'not-an-object': true,
   'unknown-item': true,
+  'not-in-form': true,
   'wrong-type': true,
   'unknown-code': true,
   'duplicate-code': true,
@@ -521,8 +522,11 @@ function fieldArb(key: string, ids: () => readonly string[]): fc.Arbitrary<unkno
 const METHOD_KEYS: Readonly<Record<ApiMethod, readonly string[]>> = {
   getAppInfo: [],
   createDraft: ['answers', 'entryMode'],
-  saveDraft: ['id', 'answers'],
-  submitIntake: ['id', 'answers'],
+  saveDraft: ['id', 'revision', 'answers'],
+  submitIntake: ['id', 'revision', 'answers'],
+  amendIntake: ['id', 'revision', 'changes', 'reason'],
+  findReturningPatients: ['givenName', 'familyName', 'dateOfBirth'],
+  startFollowUp: ['patientId', 'entryMode'],
   getIntake: ['id'],
   listIntakes: ['status', 'search', 'limit', 'cursor'],
   listUnfinished: [],

@@ -53,6 +53,9 @@ const EXPECTED_ACCESS: Readonly<Record<string, string>> = {
   createDraft: '- - Y Y Y',
   saveDraft: '- Y Y Y Y',
   submitIntake: '- Y Y Y Y',
+  amendIntake: '- - - Y Y',
+  findReturningPatients: '- - Y Y Y',
+  startFollowUp: '- - Y Y Y',
   getIntake: '- Y Y Y Y',
   listIntakes: '- - Y Y Y',
   listUnfinished: '- - Y Y Y',
@@ -113,6 +116,8 @@ function allowed(method: ApiMethod, role: CallerRole): boolean {
 interface Fixture {
   /** A draft only this call uses; in patient mode, the intake the patient holds. */
   readonly draft: string
+  /** That draft's revision now (the patient's may have been saved by an earlier call). */
+  readonly draftRevision: number
   /** A submitted intake. */
   readonly submitted: string
   /** An account that is not any role's own, for the staff-management calls. */
@@ -131,8 +136,30 @@ const TODAY = '2026-11-20'
 const ARGS: { readonly [M in ApiMethod]: (fixture: Fixture) => ApiArgs<M> } = {
   getAppInfo: () => ({}),
   createDraft: () => ({ answers: { 'patient.givenName': 'Maya' }, entryMode: 'staff' }),
-  saveDraft: ({ draft }) => ({ id: draft, answers: { 'patient.givenName': 'Maya' } }),
-  submitIntake: ({ draft }) => ({ id: draft, answers: completeAnswers() }),
+  saveDraft: ({ draft, draftRevision }) => ({
+    id: draft,
+    revision: draftRevision,
+    answers: { 'patient.givenName': 'Maya' }
+  }),
+  submitIntake: ({ draft, draftRevision }) => ({
+    id: draft,
+    revision: draftRevision,
+    answers: completeAnswers()
+  }),
+  // Created, then submitted: revision 2. The new pain score differs from the one submitted.
+  amendIntake: ({ submitted }) => ({
+    id: submitted,
+    revision: 2,
+    changes: [{ itemId: 'pain.now', value: 1 }],
+    reason: 'The patient corrected the score.'
+  }),
+  findReturningPatients: () => ({
+    givenName: 'Maya',
+    familyName: 'Okafor',
+    dateOfBirth: '1990-04-12'
+  }),
+  // Nobody has this id: an allowed call can only be told so.
+  startFollowUp: () => ({ patientId: '00000000-0000-4000-8000-000000000000', entryMode: 'staff' }),
   getIntake: ({ draft }) => ({ id: draft }),
   listIntakes: () => ({ status: 'draft', limit: 20 }),
   listUnfinished: () => ({}),
@@ -200,7 +227,9 @@ const ALLOWED_OUTCOME: Partial<Record<ApiMethod, AppErrorCode>> = {
   // The accounts exist already.
   createFirstAdministrator: 'conflict',
   // No such backup in the folder.
-  restoreBackup: 'not-found'
+  restoreBackup: 'not-found',
+  // No such patient.
+  startFollowUp: 'not-found'
 }
 
 /** A PDF worker that answers every request at once with a few bytes. */
@@ -252,7 +281,11 @@ async function buildCore(dir: string): Promise<{
     answers: {},
     entryMode: 'staff'
   })
-  await callOk(core.dispatch, 'submitIntake', { id: submitted, answers: completeAnswers() })
+  await callOk(core.dispatch, 'submitIntake', {
+    id: submitted,
+    revision: 1,
+    answers: completeAnswers()
+  })
   return { core, spare: spare.id, submitted, logged }
 }
 
@@ -331,6 +364,10 @@ describe.each(CALLER_ROLES)('every method as %s', (role) => {
 
         const fixture: Fixture = {
           draft: locked ?? fresh,
+          draftRevision:
+            locked === null
+              ? 1
+              : (await callOk(core.dispatch, 'getIntake', { id: locked })).revision,
           submitted,
           spare,
           self:
@@ -427,8 +464,8 @@ describe('intakes by role', () => {
       for (const [method, args] of [
         ['getIntake', { id: other }],
         ['getIntake', { id: submitted }],
-        ['saveDraft', { id: other, answers: { 'patient.givenName': 'Overwritten' } }],
-        ['submitIntake', { id: other, answers: completeAnswers() }],
+        ['saveDraft', { id: other, revision: 1, answers: { 'patient.givenName': 'Overwritten' } }],
+        ['submitIntake', { id: other, revision: 1, answers: completeAnswers() }],
         ['discardDraft', { id: other }],
         ['startPatientMode', { intakeId: other }]
       ] as const) {
@@ -440,7 +477,11 @@ describe('intakes by role', () => {
       expect(outcomeOf(await core.dispatch('getIntake', { id: locked }))).toBe('ok')
       expect(
         outcomeOf(
-          await core.dispatch('saveDraft', { id: locked, answers: { 'patient.givenName': 'Maya' } })
+          await core.dispatch('saveDraft', {
+            id: locked,
+            revision: 1,
+            answers: { 'patient.givenName': 'Maya' }
+          })
         )
       ).toBe('ok')
 

@@ -40,9 +40,14 @@ interface AmendmentRow {
   amended_at: string
 }
 
-/** Creates the repository over an open, migrated connection; statements are prepared once. */
+/**
+ * Creates the repository over an open connection. Statements are prepared on
+ * first use, once: tools and tests that open a database before migration 0011
+ * can still build the intake service as long as they never amend.
+ */
 export function createAmendmentRepository(db: Database): AmendmentRepository {
-  const insert = db.prepare<[Record<string, unknown>]>(`
+  const insert = once(() =>
+    db.prepare<[Record<string, unknown>]>(`
     INSERT INTO intake_amendments (
       intake_id, version, reason, changes, answers_before, evaluation_before, evaluation_after,
       staff_id, staff_name, amended_at
@@ -52,14 +57,19 @@ export function createAmendmentRepository(db: Database): AmendmentRepository {
       @reason, @changes, @answers_before, @evaluation_before, @evaluation_after,
       @staff_id, @staff_name, @amended_at
     )`)
-  const list = db.prepare<[string], AmendmentRow>(`
+  )
+  const list = once(() =>
+    !hasTable(db, 'intake_amendments')
+      ? null
+      : db.prepare<[string], AmendmentRow>(`
     SELECT version, reason, changes, answers_before, evaluation_before, evaluation_after,
       staff_id, staff_name, amended_at
     FROM intake_amendments WHERE intake_id = ? ORDER BY version`)
+  )
 
   return {
     append(intakeId, amendment) {
-      insert.run({
+      insert().run({
         intake_id: intakeId,
         reason: amendment.reason,
         changes: JSON.stringify(amendment.changes),
@@ -75,7 +85,8 @@ export function createAmendmentRepository(db: Database): AmendmentRepository {
     listForIntake(intakeId) {
       const amendments: StoredAmendment[] = []
       const problems: string[] = []
-      for (const row of list.all(intakeId)) {
+      // A database from before migration 0011 has no amendments.
+      for (const row of list()?.all(intakeId) ?? []) {
         const amendment = toAmendment(row)
         if (amendment !== null) amendments.push(amendment)
         else {
@@ -90,28 +101,34 @@ export function createAmendmentRepository(db: Database): AmendmentRepository {
   }
 }
 
-/** Creates the follow-up link repository over an open, migrated connection. */
+/** Creates the follow-up link repository; statements are prepared on first use, as above. */
 export function createFollowUpRepository(db: Database): FollowUpRepository {
-  const insert = db.prepare<[Record<string, unknown>]>(`
+  const insert = once(() =>
+    db.prepare<[Record<string, unknown>]>(`
     INSERT INTO follow_ups (
       intake_id, patient_id, previous_intake_id, confirmed_by_id, confirmed_by_name, created_at
     ) VALUES (
       @intake_id, @patient_id, @previous_intake_id, @confirmed_by_id, @confirmed_by_name, @created_at
     )`)
-  const find = db.prepare<
-    [string],
-    {
-      patient_id: string
-      previous_intake_id: string
-      confirmed_by_id: string
-      confirmed_by_name: string
-    }
-  >(`SELECT patient_id, previous_intake_id, confirmed_by_id, confirmed_by_name
+  )
+  const find = once(() =>
+    !hasTable(db, 'follow_ups')
+      ? null
+      : db.prepare<
+          [string],
+          {
+            patient_id: string
+            previous_intake_id: string
+            confirmed_by_id: string
+            confirmed_by_name: string
+          }
+        >(`SELECT patient_id, previous_intake_id, confirmed_by_id, confirmed_by_name
      FROM follow_ups WHERE intake_id = ?`)
+  )
 
   return {
     link(intakeId, link, now) {
-      insert.run({
+      insert().run({
         intake_id: intakeId,
         patient_id: link.patientId,
         previous_intake_id: link.previousIntakeId,
@@ -122,7 +139,8 @@ export function createFollowUpRepository(db: Database): FollowUpRepository {
     },
 
     find(intakeId) {
-      const row = find.get(intakeId)
+      // A database from before migration 0011 has no follow-ups.
+      const row = find()?.get(intakeId)
       if (row === undefined) return null
       return {
         patientId: row.patient_id,
@@ -131,6 +149,19 @@ export function createFollowUpRepository(db: Database): FollowUpRepository {
       }
     }
   }
+}
+
+function hasTable(db: Database, name: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  )
+}
+
+/** The value `make` returns, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null
+  return () => (made ??= { value: make() }).value
 }
 
 function toAmendment(row: AmendmentRow): StoredAmendment | null {

@@ -133,7 +133,6 @@ export function createSqliteIntakeStore(
     const stored = intakes.amendSubmitted({ ...write, patientId })
     if (stored === null) return stale(write.id)
     amendments.append(write.id, write.amendment)
-    appendHistory(write.id, write.events)
     return mustRead(write.id)
   })
 

@@ -336,9 +336,11 @@ export function createIntakeService(
         const current = await draftAt(input.id, input.revision)
         const by = checkActor(actor)
         const { timestamp, today } = clock()
-        const answers = keepIdentity(
-          current,
-          validated(input.answers, 'draft', today, current.kind)
+        const answers = validated(
+          keepIdentity(current, input.answers),
+          'draft',
+          today,
+          current.kind
         )
         // The live concern is stored with the draft so an emergency answer in a
         // form nobody finished still sorts and shows as an emergency in the lists.
@@ -365,9 +367,11 @@ export function createIntakeService(
         const current = await draftAt(input.id, input.revision)
         const by = checkActor(actor)
         const { timestamp, today } = clock()
-        const answers = keepIdentity(
-          current,
-          validated(input.answers, 'submit', today, current.kind)
+        const answers = validated(
+          keepIdentity(current, input.answers),
+          'submit',
+          today,
+          current.kind
         )
         const evaluation = evaluateAnswers(answers, { asOf: today, kind: current.kind })
         const outcome = await store.submit({
@@ -475,12 +479,7 @@ export function createIntakeService(
             evaluationAfter: evaluation,
             amendedBy: { staffId: by.id, name: by.name },
             amendedAt: timestamp
-          },
-          events: redFlagEvents(
-            redFlagChanges(stored.answers, answers),
-            alertsRaised(evaluationBefore, evaluation),
-            { at: timestamp, by: 'staff' }
-          )
+          }
         })
         if (isStale(outcome)) throw staleError(outcome, RECORD_CHANGED_ELSEWHERE)
         return recordOf(outcome)

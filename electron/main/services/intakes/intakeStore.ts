@@ -148,8 +148,12 @@ export interface AmendmentWrite {
   readonly evaluation: IntakeEvaluation
   /** Set when the amendment changed who the patient is (name or date of birth). */
   readonly patient: PatientLink | null
+  /**
+   * Kept whole: the red-flag history tells how the form was filled in, and a
+   * later correction is told by its amendment (fields before and after, both
+   * evaluations) rather than as a history event.
+   */
   readonly amendment: Omit<StoredAmendment, 'version'>
-  readonly events: readonly RedFlagEvent[]
 }
 
 export interface IntakeStore {

@@ -64,6 +64,10 @@ function recordOf(
   return {
     id: '3f7c1a52-7a8e-4a43-9f0e-5a1b2c3d4e5f',
     status: 'submitted',
+    kind: 'initial',
+    followUp: null,
+    amendments: [],
+    visits: [],
     formVersion: FORM_VERSION,
     answers,
     evaluation: evaluateIntake(answers, { asOf }),

@@ -18,6 +18,7 @@ import { largestAnswers } from '../support/largestIntake'
 import { rejection } from '../support/rejection'
 import { completeAnswers, steppingClock } from '../support/sampleAnswers'
 import { useTempDirs } from '../support/tempDir'
+import { saveAtLatest, submitAtLatest } from '../support/intakeWrites'
 
 const tempDir = useTempDirs('disk-full')
 const connections: Database.Database[] = []
@@ -58,12 +59,12 @@ describe('a full disk', () => {
     const { db, service } = openApp()
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     const saved = completeAnswers({ 'rf.fever': 'yes' })
-    await service.saveDraft({ id: draft.id, answers: saved }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: saved }, 'staff')
     const before = state(db)
 
     fillDisk(db)
     const error = await rejection(
-      service.saveDraft({ id: draft.id, answers: largestAnswers() }, 'staff')
+      saveAtLatest(service, { id: draft.id, answers: largestAnswers() }, 'staff')
     )
     expect(sqliteCode(error)).toBe('SQLITE_FULL')
     expect(error.code).toBe('storage')
@@ -79,7 +80,7 @@ describe('a full disk', () => {
 
     // Space freed: the same save goes through without a restart.
     db.pragma('max_page_count = 1073741823')
-    await service.saveDraft({ id: draft.id, answers: largestAnswers() }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: largestAnswers() }, 'staff')
     expect((await service.get(draft.id)).revision).toBe(3)
   })
 
@@ -95,7 +96,8 @@ describe('a full disk', () => {
     const before = state(db)
 
     const refusedSubmit = await rejection(
-      service.submit(
+      submitAtLatest(
+        service,
         { id: draft.id, answers: completeAnswers({ 'complaint.description': '😀'.repeat(2000) }) },
         'staff'
       )
@@ -124,7 +126,7 @@ describe('a database that cannot be written', () => {
     const before = state(readOnly)
 
     const error = await rejection(
-      reader.saveDraft({ id: draft.id, answers: { 'pain.now': 9 } }, 'staff')
+      saveAtLatest(reader, { id: draft.id, answers: { 'pain.now': 9 } }, 'staff')
     )
     expect(error.code).toBe('storage')
     expect(sqliteCode(error)).toMatch(/^SQLITE_READONLY/)
@@ -141,17 +143,17 @@ describe('a database that cannot be written', () => {
   it('refuses saves while the connection is query-only, then saves again', async () => {
     const { db, service } = openApp()
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-    await service.saveDraft({ id: draft.id, answers: { 'pain.now': 2 } }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: { 'pain.now': 2 } }, 'staff')
     const before = state(db)
     db.pragma('query_only = 1')
     const error = await rejection(
-      service.saveDraft({ id: draft.id, answers: { 'pain.now': 8 } }, 'staff')
+      saveAtLatest(service, { id: draft.id, answers: { 'pain.now': 8 } }, 'staff')
     )
     expect(error.code).toBe('storage')
     expect(sqliteCode(error)).toMatch(/^SQLITE_READONLY/)
     expect(state(db)).toEqual(before)
     db.pragma('query_only = 0')
-    await service.saveDraft({ id: draft.id, answers: { 'pain.now': 8 } }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: { 'pain.now': 8 } }, 'staff')
     expect((await service.get(draft.id)).answers).toEqual({ 'pain.now': 8 })
   })
 

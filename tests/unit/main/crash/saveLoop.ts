@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import { openDatabase } from '../../../../electron/main/services/database/openDatabase'
 import { createSqliteIntakeService } from '../../../../electron/main/services/intakes/sqliteIntakeService'
 import { randomInt, seededRandom, variedAnswers } from '../support/dataSafetyFixtures'
+import { saveAtLatest } from '../support/intakeWrites'
 
 const [databasePath, seedText] = process.argv.slice(2)
 if (databasePath === undefined || seedText === undefined) {
@@ -44,7 +45,7 @@ for (;;) {
     drafts.push(created.id)
   } else {
     say({ t: 'intent', op: 'save', id: target, answers })
-    await service.saveDraft({ id: target, answers }, 'staff')
+    await saveAtLatest(service, { id: target, answers }, 'staff')
     say({ t: 'ack', op: 'save', id: target, answers })
   }
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import type { IntakeAnswers } from '../../../../src/domain'
 import type { IntakeService } from '../../../../electron/main/services/intakes/intakeService'
 import { completeAnswers } from './sampleAnswers'
+import { saveAtLatest, submitAtLatest } from './intakeWrites'
 
 /** The integrity worker's source, started through tsx by checkIntegrityInWorker. */
 export const INTEGRITY_WORKER = fileURLToPath(
@@ -80,10 +81,10 @@ export async function writeIntakes(
     const answers = variedAnswers(random)
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     if (i % 3 === 0) {
-      await service.saveDraft({ id: draft.id, answers }, 'staff')
+      await saveAtLatest(service, { id: draft.id, answers }, 'staff')
       written.set(draft.id, { status: 'draft', answers })
     } else {
-      const submitted = await service.submit({ id: draft.id, answers }, 'staff')
+      const submitted = await submitAtLatest(service, { id: draft.id, answers }, 'staff')
       written.set(draft.id, { status: 'submitted', answers: submitted.answers })
     }
   }

@@ -3,7 +3,7 @@
  * at its limit, every multi-choice list with all of its codes. The dispatcher's
  * payload caps must let this through with room to spare.
  */
-import { CATALOGUE, type AnswerValue, type IntakeAnswers } from '../../../../src/domain'
+import { CATALOGUE, itemInForm, type AnswerValue, type IntakeAnswers } from '../../../../src/domain'
 
 /** Drawn path data of exactly `length` characters (what the signature pad stores). */
 function signatureOfLength(length: number): string {
@@ -23,7 +23,8 @@ function widestText(length: number): string {
 /** Every catalogue item answered at its largest, valid under the draft rules. */
 export function largestAnswers(): IntakeAnswers {
   const answers: Record<string, AnswerValue> = {}
-  for (const entry of CATALOGUE) {
+  // Every question of the whole intake (a follow-up's own question is refused there).
+  for (const entry of CATALOGUE.filter((item) => itemInForm(item.id, 'initial'))) {
     const firstCode = entry.codes?.[0]?.code ?? ''
     switch (entry.type) {
       case 'text': {

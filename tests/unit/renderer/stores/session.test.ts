@@ -200,6 +200,10 @@ class FakeSessionApi extends NotFakedApi {
       ok({
         id: 'intake-new',
         status: 'draft',
+        kind: 'initial',
+        followUp: null,
+        amendments: [],
+        visits: [],
         formVersion: FORM_VERSION,
         answers: args.answers,
         evaluation: evaluateIntake(args.answers, { asOf: '2026-11-20' }),

@@ -27,6 +27,20 @@ export class NotFakedApi implements AppApi {
     return this.notFaked('getAppInfo')
   }
 
+  amendIntake(_args: ApiArgs<'amendIntake'>): ReturnType<AppApi['amendIntake']> {
+    return this.notFaked('amendIntake')
+  }
+
+  findReturningPatients(
+    _args: ApiArgs<'findReturningPatients'>
+  ): ReturnType<AppApi['findReturningPatients']> {
+    return this.notFaked('findReturningPatients')
+  }
+
+  startFollowUp(_args: ApiArgs<'startFollowUp'>): ReturnType<AppApi['startFollowUp']> {
+    return this.notFaked('startFollowUp')
+  }
+
   createDraft(_args: ApiArgs<'createDraft'>): ReturnType<AppApi['createDraft']> {
     return this.notFaked('createDraft')
   }

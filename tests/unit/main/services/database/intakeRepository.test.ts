@@ -66,6 +66,7 @@ function submitted(answers: IntakeAnswers, now: string): string {
   )
   const stored = repository.markSubmitted({
     id,
+    expectedRevision: 1,
     patientId: patient.id,
     formVersion: FORM_VERSION,
     answers: full,
@@ -130,7 +131,9 @@ describe('intakeRepository rows', () => {
 
   it('refuses to update or delete a submitted intake through the draft statements', () => {
     const id = submitted(names('Maya', 'Okafor'), at(0))
-    expect(repository.updateDraft({ id, answers: {}, concern: 'none', now: at(1) })).toBeNull()
+    expect(
+      repository.updateDraft({ id, expectedRevision: 2, answers: {}, concern: 'none', now: at(1) })
+    ).toBeNull()
     expect(repository.deleteDraft(id)).toBe(false)
     expect(repository.findStatus(id)).toBe('submitted')
     expect(repository.findStatus('missing')).toBeNull()

@@ -14,6 +14,7 @@ import {
 import { createSqliteIntakeService } from '../../../../../electron/main/services/intakes/sqliteIntakeService'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('open-database')
 
@@ -39,7 +40,8 @@ async function realDatabase(filePath: string): Promise<void> {
   const service = createSqliteIntakeService(db, { now: steppingClock().now })
   for (let i = 0; i < 40; i++) {
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-    await service.submit(
+    await submitAtLatest(
+      service,
       {
         id: draft.id,
         answers: completeAnswers({ 'patient.givenName': `Person${i}` })

@@ -15,6 +15,7 @@ import { createSqliteIntakeService } from '../../../../../electron/main/services
 import { rejection } from '../../support/rejection'
 import { steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { saveAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('red-flag-migration')
 
@@ -65,7 +66,8 @@ describe('migration 0003: red-flag history', () => {
       expect(before.answers['rf.saddleNumbness']).toBe('yes')
       expect(before.redFlagHistory).toEqual([])
       // ...and its first change says what the answer was before.
-      await service.saveDraft(
+      await saveAtLatest(
+        service,
         { id: 'draft-from-v2', answers: { 'rf.saddleNumbness': 'no' } },
         'staff'
       )

@@ -86,7 +86,7 @@ async function refusal(method: ApiMethod, args: unknown): Promise<AppError> {
 async function submitAt(at: string, overrides: Parameters<typeof completeAnswers>[0] = {}) {
   clock = Date.parse(at)
   const { id } = await call('createDraft', { answers: {}, entryMode: 'staff' })
-  await call('submitIntake', { id, answers: completeAnswers(overrides) })
+  await call('submitIntake', { id, revision: 1, answers: completeAnswers(overrides) })
   return id
 }
 

@@ -12,6 +12,7 @@ import type { IntakeService } from '../../../../../electron/main/services/intake
 import { createSqliteIntakeService } from '../../../../../electron/main/services/intakes/sqliteIntakeService'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { saveAtLatest, submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('damaged-records')
 
@@ -81,7 +82,7 @@ describe('damaged records', () => {
     expect((await service.list({})).items[0]).not.toHaveProperty('damage')
 
     // Staff re-enter the answers and save: the draft is whole again.
-    await service.saveDraft({ id: draft.id, answers: completeAnswers() }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: completeAnswers() }, 'staff')
     const fixed = await service.get(draft.id)
     expect(fixed).not.toHaveProperty('damage')
     expect(fixed.answers).toEqual(completeAnswers())
@@ -134,7 +135,7 @@ describe('damaged records', () => {
   it('shows a submitted intake whose snapshot is unreadable, evaluated again and saying so', async () => {
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
     const answers = completeAnswers({ 'rf.fever': 'yes' })
-    const submitted = await service.submit({ id: draft.id, answers }, 'staff')
+    const submitted = await submitAtLatest(service, { id: draft.id, answers }, 'staff')
     db.prepare(`UPDATE intakes SET evaluation = '{"concern": "nonsense"}' WHERE id = ?`).run(
       draft.id
     )

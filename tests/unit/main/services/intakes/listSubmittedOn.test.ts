@@ -12,6 +12,7 @@ import { createSqliteIntakeService } from '../../../../../electron/main/services
 import { completeAnswers } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
 import { rejection } from '../../support/rejection'
+import { submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('submitted-on')
 const savedTimeZone = process.env['TZ']
@@ -34,7 +35,7 @@ afterEach(() => {
 async function submitAt(at: string): Promise<string> {
   clock = Date.parse(at)
   const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-  await service.submit({ id: draft.id, answers: completeAnswers() }, 'staff')
+  await submitAtLatest(service, { id: draft.id, answers: completeAnswers() }, 'staff')
   return draft.id
 }
 

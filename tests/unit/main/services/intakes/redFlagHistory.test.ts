@@ -12,6 +12,7 @@ import { createSqliteIntakeService } from '../../../../../electron/main/services
 import { rejection } from '../../support/rejection'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { saveAtLatest, submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('red-flag-history')
 
@@ -42,8 +43,12 @@ async function emptyDraft(): Promise<string> {
 describe('red-flag history of a draft', () => {
   it('keeps yes then no across two saves: two answer events and one alert, attributed and timed', async () => {
     const id = await emptyDraft()
-    const yes = await service.saveDraft({ id, answers: { 'rf.saddleNumbness': 'yes' } }, 'staff')
-    const no = await service.saveDraft({ id, answers: { 'rf.saddleNumbness': 'no' } }, 'staff')
+    const yes = await saveAtLatest(
+      service,
+      { id, answers: { 'rf.saddleNumbness': 'yes' } },
+      'staff'
+    )
+    const no = await saveAtLatest(service, { id, answers: { 'rf.saddleNumbness': 'no' } }, 'staff')
 
     const record = await service.get(id)
     // The evaluation is of the final answers only...
@@ -79,8 +84,8 @@ describe('red-flag history of a draft', () => {
 
   it('attributes each change to the caller of that save, not to the intake’s entry mode', async () => {
     const id = await emptyDraft()
-    await service.saveDraft({ id, answers: { 'rf.fever': 'yes' } }, 'patient')
-    await service.saveDraft({ id, answers: { 'rf.fever': 'unsure' } }, 'staff')
+    await saveAtLatest(service, { id, answers: { 'rf.fever': 'yes' } }, 'patient')
+    await saveAtLatest(service, { id, answers: { 'rf.fever': 'unsure' } }, 'staff')
 
     const history = (await service.get(id)).redFlagHistory
     expect(history.map((event) => [event.kind, event.by])).toEqual([
@@ -94,26 +99,31 @@ describe('red-flag history of a draft', () => {
 
   it('adds nothing for a save that changes no red-flag answer and raises no alert', async () => {
     const id = await emptyDraft()
-    await service.saveDraft({ id, answers: { 'rf.bladder': 'yes', 'pain.now': 3 } }, 'staff')
+    await saveAtLatest(service, { id, answers: { 'rf.bladder': 'yes', 'pain.now': 3 } }, 'staff')
     const before = rawEvents(id)
     expect(before).toHaveLength(2)
 
-    await service.saveDraft(
+    await saveAtLatest(
+      service,
       {
         id,
         answers: { 'rf.bladder': 'yes', 'pain.now': 7, 'complaint.description': 'Worse.' }
       },
       'patient'
     )
-    await service.saveDraft({ id, answers: { 'rf.bladder': 'yes', 'pain.now': 7 } }, 'staff')
+    await saveAtLatest(service, { id, answers: { 'rf.bladder': 'yes', 'pain.now': 7 } }, 'staff')
 
     expect(rawEvents(id)).toEqual(before)
   })
 
   it('records an alert raised by a rise in level, with the level it rose from', async () => {
     const id = await emptyDraft()
-    await service.saveDraft({ id, answers: { 'rf.bothLegs': 'yes' } }, 'staff')
-    await service.saveDraft({ id, answers: { 'rf.bothLegs': 'yes', 'rf.bowel': 'yes' } }, 'staff')
+    await saveAtLatest(service, { id, answers: { 'rf.bothLegs': 'yes' } }, 'staff')
+    await saveAtLatest(
+      service,
+      { id, answers: { 'rf.bothLegs': 'yes', 'rf.bowel': 'yes' } },
+      'staff'
+    )
 
     const alerts = (await service.get(id)).redFlagHistory.filter((event) => event.kind === 'alert')
     expect(alerts).toEqual([
@@ -142,10 +152,11 @@ describe('red-flag history of a draft', () => {
 
   it('writes nothing for a save that is refused (invalid answers, a bad caller, a submitted intake)', async () => {
     const id = await emptyDraft()
-    await rejection(service.saveDraft({ id, answers: { 'rf.bladder': 'maybe' } }, 'staff'))
+    await rejection(saveAtLatest(service, { id, answers: { 'rf.bladder': 'maybe' } }, 'staff'))
     const badCaller: unknown = 'robot'
     const refused = await rejection(
-      service.saveDraft(
+      saveAtLatest(
+        service,
         { id, answers: { 'rf.bladder': 'yes' } },
         badCaller as Parameters<IntakeService['saveDraft']>[1]
       )
@@ -153,10 +164,10 @@ describe('red-flag history of a draft', () => {
     expect(refused.code).toBe('invalid-argument')
     expect(rawEvents(id)).toEqual([])
 
-    await service.submit({ id, answers: completeAnswers() }, 'staff')
+    await submitAtLatest(service, { id, answers: completeAnswers() }, 'staff')
     const count = rawEvents(id).length
     const conflict = await rejection(
-      service.saveDraft({ id, answers: { 'rf.bladder': 'yes' } }, 'staff')
+      saveAtLatest(service, { id, answers: { 'rf.bladder': 'yes' } }, 'staff')
     )
     expect(conflict.code).toBe('conflict')
     expect(rawEvents(id)).toHaveLength(count)
@@ -168,7 +179,7 @@ describe('red-flag history of a draft', () => {
       'rf.saddleNumbness': 'yes',
       'complaint.description': 'Numb when wiping since Tuesday'
     })
-    await service.saveDraft({ id, answers }, 'patient')
+    await saveAtLatest(service, { id, answers }, 'patient')
     const stored = JSON.stringify(rawEvents(id))
     expect(stored).not.toMatch(/Tuesday|Maya|Okafor|wiping/)
     for (const row of rawEvents(id)) {
@@ -178,9 +189,9 @@ describe('red-flag history of a draft', () => {
 
   it('goes with the draft when it is discarded', async () => {
     const id = await emptyDraft()
-    await service.saveDraft({ id, answers: { 'rf.bladder': 'yes' } }, 'staff')
+    await saveAtLatest(service, { id, answers: { 'rf.bladder': 'yes' } }, 'staff')
     const other = await emptyDraft()
-    await service.saveDraft({ id: other, answers: { 'rf.fever': 'yes' } }, 'staff')
+    await saveAtLatest(service, { id: other, answers: { 'rf.fever': 'yes' } }, 'staff')
 
     await service.discardDraft(id)
 
@@ -192,11 +203,12 @@ describe('red-flag history of a draft', () => {
 describe('red-flag history at submission', () => {
   it('records the changes the submission itself makes and returns the whole history', async () => {
     const id = await emptyDraft()
-    await service.saveDraft(
+    await saveAtLatest(
+      service,
       { id, answers: completeAnswers({ 'rf.saddleNumbness': 'yes' }) },
       'patient'
     )
-    const record = await service.submit({ id, answers: completeAnswers() }, 'staff')
+    const record = await submitAtLatest(service, { id, answers: completeAnswers() }, 'staff')
 
     expect(record.evaluation.concern).toBe('none')
     const last = record.redFlagHistory.at(-1)
@@ -217,7 +229,8 @@ describe('red-flag history at submission', () => {
 
   it('writes no event when the submission fails: the answers and the history go together', async () => {
     const id = await emptyDraft()
-    await service.saveDraft(
+    await saveAtLatest(
+      service,
       { id, answers: completeAnswers({ 'rf.saddleNumbness': 'yes' }) },
       'staff'
     )
@@ -225,7 +238,9 @@ describe('red-flag history at submission', () => {
     db.exec(`CREATE TRIGGER refuse_submit BEFORE UPDATE OF status ON intakes
              BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
 
-    const error = await rejection(service.submit({ id, answers: completeAnswers() }, 'staff'))
+    const error = await rejection(
+      submitAtLatest(service, { id, answers: completeAnswers() }, 'staff')
+    )
 
     expect(error.code).toBe('internal')
     expect(rawEvents(id)).toEqual(before)
@@ -237,8 +252,8 @@ describe('red-flag history at submission', () => {
     db.exec(`CREATE TRIGGER refuse_history BEFORE INSERT ON red_flag_events
              BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
 
-    await rejection(service.saveDraft({ id, answers: { 'rf.bladder': 'yes' } }, 'staff'))
-    await rejection(service.submit({ id, answers: completeAnswers() }, 'staff'))
+    await rejection(saveAtLatest(service, { id, answers: { 'rf.bladder': 'yes' } }, 'staff'))
+    await rejection(submitAtLatest(service, { id, answers: completeAnswers() }, 'staff'))
 
     const record = await service.get(id)
     expect(record).toMatchObject({ status: 'draft', revision: 1, answers: {} })

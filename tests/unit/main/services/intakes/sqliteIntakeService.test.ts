@@ -9,6 +9,7 @@ import { ServiceError } from '../../../../../electron/main/services/serviceError
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
 import { rejection } from '../../support/rejection'
+import { saveAtLatest, submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('intake-service')
 
@@ -30,7 +31,7 @@ function rawRow(id: string): unknown {
 
 async function submittedIntake(answers: IntakeAnswers = completeAnswers()): Promise<string> {
   const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-  await service.submit({ id: draft.id, answers }, 'staff')
+  await submitAtLatest(service, { id: draft.id, answers }, 'staff')
   return draft.id
 }
 
@@ -63,14 +64,16 @@ describe('drafts', () => {
 
   it('saves a draft repeatedly, bumping the revision and keeping the live concern current', async () => {
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-    const first = await service.saveDraft(
+    const first = await saveAtLatest(
+      service,
       {
         id: draft.id,
         answers: { 'patient.givenName': 'Tomás' }
       },
       'staff'
     )
-    const second = await service.saveDraft(
+    const second = await saveAtLatest(
+      service,
       {
         id: draft.id,
         answers: {
@@ -107,7 +110,7 @@ describe('drafts', () => {
     )
     const before = rawRow(draft.id)
     const error = await rejection(
-      service.saveDraft({ id: draft.id, answers: { 'pain.now': 42 } }, 'staff')
+      saveAtLatest(service, { id: draft.id, answers: { 'pain.now': 42 } }, 'staff')
     )
     expect(error.code).toBe('invalid-argument')
     expect(error.issues?.map((issue) => issue.itemId)).toEqual(['pain.now'])
@@ -124,7 +127,7 @@ describe('drafts', () => {
   })
 
   it('reports saving a missing intake as not-found', async () => {
-    const error = await rejection(service.saveDraft({ id: 'missing', answers: {} }, 'staff'))
+    const error = await rejection(saveAtLatest(service, { id: 'missing', answers: {} }, 'staff'))
     expect(error.code).toBe('not-found')
   })
 
@@ -139,8 +142,9 @@ describe('drafts', () => {
 describe('submission', () => {
   it('submits a draft saved several times, storing the evaluation as a snapshot', async () => {
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-    await service.saveDraft({ id: draft.id, answers: { 'patient.givenName': 'Maya' } }, 'staff')
-    await service.saveDraft(
+    await saveAtLatest(service, { id: draft.id, answers: { 'patient.givenName': 'Maya' } }, 'staff')
+    await saveAtLatest(
+      service,
       {
         id: draft.id,
         answers: completeAnswers({ 'consent.signature': undefined })
@@ -148,7 +152,11 @@ describe('submission', () => {
       'staff'
     )
 
-    const record = await service.submit({ id: draft.id, answers: completeAnswers() }, 'staff')
+    const record = await submitAtLatest(
+      service,
+      { id: draft.id, answers: completeAnswers() },
+      'staff'
+    )
 
     expect(record).toMatchObject({ id: draft.id, status: 'submitted', revision: 4 })
     expect(record.submittedAt).not.toBeNull()
@@ -185,12 +193,14 @@ describe('submission', () => {
     const id = await submittedIntake()
     const before = rawRow(id)
     expect(
-      (await rejection(service.submit({ id, answers: completeAnswers() }, 'staff'))).code
+      (await rejection(submitAtLatest(service, { id, answers: completeAnswers() }, 'staff'))).code
     ).toBe('conflict')
-    expect((await rejection(service.saveDraft({ id, answers: {} }, 'staff'))).code).toBe('conflict')
+    expect((await rejection(saveAtLatest(service, { id, answers: {} }, 'staff'))).code).toBe(
+      'conflict'
+    )
     // Even with answers that would not validate: the state of the intake is the news.
     expect(
-      (await rejection(service.saveDraft({ id, answers: { 'pain.now': 42 } }, 'staff'))).code
+      (await rejection(saveAtLatest(service, { id, answers: { 'pain.now': 42 } }, 'staff'))).code
     ).toBe('conflict')
     expect((await rejection(service.discardDraft(id))).code).toBe('conflict')
     expect(rawRow(id)).toEqual(before)
@@ -204,7 +214,8 @@ describe('submission', () => {
       },
       'staff'
     )
-    await service.saveDraft(
+    await saveAtLatest(
+      service,
       {
         id: draft.id,
         answers: { 'patient.givenName': 'Maya', 'pain.now': 2 }
@@ -214,7 +225,8 @@ describe('submission', () => {
     const before = rawRow(draft.id)
 
     const error = await rejection(
-      service.submit(
+      submitAtLatest(
+        service,
         {
           id: draft.id,
           answers: completeAnswers({
@@ -239,7 +251,11 @@ describe('submission', () => {
 
   it('refuses to submit a missing intake', async () => {
     expect(
-      (await rejection(service.submit({ id: 'missing', answers: completeAnswers() }, 'staff'))).code
+      (
+        await rejection(
+          submitAtLatest(service, { id: 'missing', answers: completeAnswers() }, 'staff')
+        )
+      ).code
     ).toBe('not-found')
   })
 
@@ -278,7 +294,7 @@ describe('submission', () => {
     db.exec(`CREATE TRIGGER refuse_submit BEFORE UPDATE OF status ON intakes
              BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`)
     const error = await rejection(
-      service.submit({ id: draft.id, answers: completeAnswers() }, 'staff')
+      submitAtLatest(service, { id: draft.id, answers: completeAnswers() }, 'staff')
     )
     expect(error.code).toBe('internal')
     expect(error.message).not.toMatch(/trigger|UPDATE|intakes/)
@@ -290,7 +306,7 @@ describe('submission', () => {
 describe('get', () => {
   it('evaluates a draft afresh on every read', async () => {
     const draft = await service.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
-    await service.saveDraft({ id: draft.id, answers: { 'rf.fever': 'yes' } }, 'staff')
+    await saveAtLatest(service, { id: draft.id, answers: { 'rf.fever': 'yes' } }, 'staff')
     // Changed behind the service's back: a fresh evaluation sees it, a stored one would not.
     db.prepare(`UPDATE intakes SET answers = '{"rf.abdominalPulsing":"yes"}' WHERE id = ?`).run(
       draft.id
@@ -328,7 +344,8 @@ describe('lists', () => {
       )
       ids.push(draft.id)
     }
-    await service.submit(
+    await submitAtLatest(
+      service,
       {
         id: ids[0] ?? '',
         answers: completeAnswers({ 'patient.givenName': 'Núria0' })
@@ -404,7 +421,7 @@ describe('storage failures', () => {
     other.exec('BEGIN IMMEDIATE')
     try {
       const error = await rejection(
-        service.saveDraft({ id: draft.id, answers: { 'pain.now': 1 } }, 'staff')
+        saveAtLatest(service, { id: draft.id, answers: { 'pain.now': 1 } }, 'staff')
       )
       expect(error.code).toBe('storage')
       expect(error.message).toMatch(/busy/)
@@ -439,12 +456,13 @@ describe('records kept under earlier versions', () => {
     expect(opened.answers).toEqual(answers)
     expect(opened.evaluation.missingRequired).toEqual(['rf.darkUrine'])
 
-    const refused = await rejection(service.submit({ id, answers }, 'staff'))
+    const refused = await rejection(submitAtLatest(service, { id, answers }, 'staff'))
     expect(refused).toBeInstanceOf(ServiceError)
     expect((refused as ServiceError).issues?.map((issue) => issue.itemId)).toEqual(['rf.darkUrine'])
     expect(await service.get(id)).toMatchObject({ status: 'draft', answers })
 
-    const submitted = await service.submit(
+    const submitted = await submitAtLatest(
+      service,
       { id, answers: { ...answers, 'rf.darkUrine': 'no' } },
       'staff'
     )

@@ -5,13 +5,17 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
+  RED_FLAG_ITEMS,
+  evaluateAnswers,
   evaluateIntake,
   ruleDifferences,
+  visitOf,
   type AnswerValue,
   type ClinicDetails,
   type IntakeAnswers,
   type IntakeEvaluation,
-  type IntakeRecord
+  type IntakeRecord,
+  type PatientVisit
 } from '../../../../../src/domain'
 import { copyFonts } from '../../../../../scripts/fonts.mjs'
 import type { SummaryInput } from '../../../../../electron/main/services/pdf/summaryDocument'
@@ -64,6 +68,10 @@ export function caseRecord(
   return {
     id: '5b0c5a4e-2f43-4e59-9a37-0d1c7d1f3a10',
     status: 'submitted',
+    kind: 'initial',
+    followUp: null,
+    amendments: [],
+    visits: [],
     formVersion: 2,
     answers: merged,
     evaluation,
@@ -144,3 +152,102 @@ export const chineseRecord = (): IntakeRecord =>
     'complaint.description': '硬拉后第二天腰部酸痛，弯腰时更明显。',
     'goals.text': '希望下个月能恢复训练。'
   })
+
+/** A patient's three visits, a week apart: the first intake (the typical one) and two follow-ups. */
+export const VISIT_IDS = {
+  first: '5b0c5a4e-2f43-4e59-9a37-0d1c7d1f3a10',
+  second: '6c1d6b5f-3a54-4f6a-8b48-1e2d8e2a4b21',
+  third: '7d2e7c6a-4b65-4a7b-9c59-2f3e9f3b5c32'
+} as const
+
+const PATIENT_ID = '8e3f8d7b-5c76-4b8c-8d6a-3a4fa04c6d43'
+
+/** A follow-up's answers: the identity, the scores, every red flag no, and the change. */
+function followUpAnswers(scores: Readonly<Record<string, AnswerValue>>): IntakeAnswers {
+  return {
+    'patient.givenName': 'Maya',
+    'patient.familyName': 'Okafor',
+    'patient.dateOfBirth': '1996-03-14',
+    ...Object.fromEntries(RED_FLAG_ITEMS.map(([id]) => [id, 'no'])),
+    ...Object.fromEntries(
+      ['sb.1', 'sb.2', 'sb.3', 'sb.4', 'sb.5', 'sb.6', 'sb.7', 'sb.8'].map((id) => [id, 'disagree'])
+    ),
+    'sb.9': 'slightly',
+    ...scores
+  }
+}
+
+function followUpOn(
+  id: string,
+  day: string,
+  previousIntakeId: string,
+  scores: Readonly<Record<string, AnswerValue>>
+): IntakeRecord {
+  const answers = followUpAnswers(scores)
+  return {
+    ...caseRecord('doms-routine'),
+    id,
+    kind: 'follow-up',
+    followUp: {
+      patientId: PATIENT_ID,
+      previousIntakeId,
+      confirmedBy: { id: 'staff-1', name: 'Cleo Park' }
+    },
+    patientId: PATIENT_ID,
+    answers,
+    evaluation: evaluateAnswers(answers, { asOf: day, kind: 'follow-up' }),
+    createdAt: `${day}T09:02:00.000Z`,
+    updatedAt: `${day}T09:14:00.000Z`,
+    submittedAt: `${day}T09:14:00.000Z`
+  }
+}
+
+/**
+ * The three visits as records, oldest first: the typical first intake (pain 3,
+ * worst 5), a follow-up a week later that got worse and left "worst pain"
+ * unanswered (a gap in its line), and one a week after that, much better.
+ */
+function threeVisitRecords(): [IntakeRecord, IntakeRecord, IntakeRecord] {
+  const first: IntakeRecord = { ...typicalRecord(), patientId: PATIENT_ID }
+  const second = followUpOn(VISIT_IDS.second, '2026-11-27', VISIT_IDS.first, {
+    'pain.now': 6,
+    'peg.pain': 6,
+    'peg.enjoyment': 5,
+    'peg.activity': 5,
+    'sb.1': 'agree',
+    'sb.4': 'agree',
+    'sb.5': 'agree',
+    'sb.6': 'agree',
+    'followUp.change': 'worse'
+  })
+  const third = followUpOn(VISIT_IDS.third, '2026-12-04', VISIT_IDS.second, {
+    'pain.now': 1,
+    'pain.worst': 2,
+    'peg.pain': 1,
+    'peg.enjoyment': 1,
+    'peg.activity': 2,
+    'followUp.change': 'much-better'
+  })
+  return [first, second, third]
+}
+
+/** The patient's visits as every one of the three records carries them. */
+export function threeVisits(): PatientVisit[] {
+  return threeVisitRecords().map((record) =>
+    visitOf(
+      { intakeId: record.id, kind: record.kind, submittedAt: record.submittedAt ?? '' },
+      record.evaluation,
+      record.answers
+    )
+  )
+}
+
+/** The last of the three visits: a follow-up, much better, with all three visits on it. */
+export function followUpRecord(): IntakeRecord {
+  return { ...threeVisitRecords()[2], visits: threeVisits() }
+}
+
+/** The first of the three visits, read after the follow-ups: the visits are on it too. */
+export function firstOfThreeRecord(): IntakeRecord {
+  return { ...threeVisitRecords()[0], visits: threeVisits() }
+}

@@ -32,6 +32,7 @@ import { rejection } from '../../support/rejection'
 import { completeAnswers } from '../../support/sampleAnswers'
 import { callOk, createStaff, signInAs } from '../../support/staffSessions'
 import { useTempDirs } from '../../support/tempDir'
+import { saveAtLatest, submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('queue')
 const savedTimeZone = process.env['TZ']
@@ -75,7 +76,7 @@ async function submitAt(
   clock = Date.parse(createdAt)
   const draft = await intakes.createDraft({ answers: {}, entryMode: 'staff' }, 'staff')
   clock = Date.parse(submittedAt)
-  await intakes.submit({ id: draft.id, answers }, 'staff')
+  await submitAtLatest(intakes, { id: draft.id, answers }, 'staff')
   return draft.id
 }
 
@@ -133,7 +134,11 @@ describe('order and counts', () => {
     // A draft saved again later still waits from when it was started.
     const early = await draftAt({ 'patient.familyName': 'NoneDraft' }, '2026-11-20T08:00:00.000Z')
     clock = Date.parse('2026-11-20T10:30:00.000Z')
-    await intakes.saveDraft({ id: early, answers: { 'patient.familyName': 'NoneDraft' } }, 'staff')
+    await saveAtLatest(
+      intakes,
+      { id: early, answers: { 'patient.familyName': 'NoneDraft' } },
+      'staff'
+    )
 
     const result = await queueAt('2026-11-20T11:00:00.000Z')
     expect(result.fromDate).toBe('2026-11-20')
@@ -409,7 +414,8 @@ describe('reading again', () => {
       tampered
     )
     clock = Date.parse('2026-11-20T12:05:00.000Z')
-    await intakes.saveDraft(
+    await saveAtLatest(
+      intakes,
       { id: draft, answers: { 'patient.familyName': 'Changing', 'rf.bladder': 'yes' } },
       'staff'
     )
@@ -479,6 +485,7 @@ describe('through the app core', () => {
       })
       await callOk(core.dispatch, 'submitIntake', {
         id: submitted.id,
+        revision: submitted.revision,
         answers: caseAnswers('fever', 'Fever')
       })
       const raw = new BetterSqlite3(core.databasePath)
@@ -550,12 +557,14 @@ describe('through the app core', () => {
         answers: { 'patient.familyName': 'Secretname' },
         entryMode: 'staff'
       })
-      await callOk(core.dispatch, 'saveDraft', {
+      const saved = await callOk(core.dispatch, 'saveDraft', {
         id: kept.id,
+        revision: kept.revision,
         answers: { 'patient.familyName': 'Secretname', 'rf.saddleNumbness': 'yes' }
       })
       await callOk(core.dispatch, 'submitIntake', {
         id: kept.id,
+        revision: saved.revision,
         answers: caseAnswers('fever', 'Secretname')
       })
       const dropped = await callOk(core.dispatch, 'createDraft', {

@@ -44,6 +44,7 @@ import {
 import { rejection } from '../../support/rejection'
 import { completeAnswers } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { saveAtLatest, submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('search')
 const savedTimeZone = process.env['TZ']
@@ -102,7 +103,7 @@ function person(
 async function add(answers: IntakeAnswers, options: { draft?: boolean } = {}): Promise<string> {
   clock += 60_000
   const created = await intakes.createDraft({ answers, entryMode: 'staff' }, 'staff')
-  if (!options.draft) await intakes.submit({ id: created.id, answers }, 'staff')
+  if (!options.draft) await submitAtLatest(intakes, { id: created.id, answers }, 'staff')
   return created.id
 }
 
@@ -535,7 +536,8 @@ describe('keeping the index in step', () => {
     )
     expect(await found({ text: 'gardening' })).toEqual([id])
     clock += 60_000
-    await intakes.saveDraft(
+    await saveAtLatest(
+      intakes,
       {
         id,
         answers: person('Maia', 'Okafor', { 'complaint.description': 'Twinged it kayaking' })
@@ -566,10 +568,10 @@ describe('keeping the index in step', () => {
       )
     const before = blocks()
     clock += 60_000
-    await intakes.saveDraft({ id, answers: { ...answers, 'pain.now': 7 } }, 'staff')
+    await saveAtLatest(intakes, { id, answers: { ...answers, 'pain.now': 7 } }, 'staff')
     expect(blocks()).toEqual(before)
     clock += 60_000
-    await intakes.saveDraft({ id, answers: { ...answers, 'goals.text': 'Swim' } }, 'staff')
+    await saveAtLatest(intakes, { id, answers: { ...answers, 'goals.text': 'Swim' } }, 'staff')
     expect(blocks()).not.toEqual(before)
     expect(await found({ text: 'swim' })).toEqual([id])
     indexesAgree()

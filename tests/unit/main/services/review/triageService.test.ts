@@ -28,6 +28,7 @@ import { rejection } from '../../support/rejection'
 import { callOk, createStaff, signInAs } from '../../support/staffSessions'
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { useTempDirs } from '../../support/tempDir'
+import { submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('triage-service')
 
@@ -54,7 +55,7 @@ async function submitted(flagged = true): Promise<string> {
   const answers = completeAnswers(
     flagged ? { 'rf.saddleNumbness': 'yes', 'rf.cancerHistory': 'yes' } : {}
   )
-  await intakes.submit({ id, answers }, 'staff')
+  await submitAtLatest(intakes, { id, answers }, 'staff')
   return id
 }
 
@@ -300,7 +301,7 @@ describe('through the app core', () => {
       const { staff } = await signInAs(core.dispatch, 'clinician')
       const { id } = await callOk(core.dispatch, 'createDraft', { answers: {}, entryMode: 'staff' })
       const answers = completeAnswers({ 'rf.saddleNumbness': 'yes', 'rf.bladder': 'yes' })
-      await callOk(core.dispatch, 'submitIntake', { id, answers })
+      await callOk(core.dispatch, 'submitIntake', { id, revision: 1, answers })
       const before = await callOk(core.dispatch, 'getIntake', { id })
       expect(reviewStatusOf(before)).toBe('submitted')
       pushed.length = 0

@@ -26,6 +26,7 @@ import {
 import { completeAnswers, steppingClock } from '../../support/sampleAnswers'
 import { rejection } from '../../support/rejection'
 import { useTempDirs } from '../../support/tempDir'
+import { submitAtLatest } from '../../support/intakeWrites'
 
 const tempDir = useTempDirs('session-service')
 
@@ -437,7 +438,7 @@ describe('patient mode', () => {
   it('refuses a submitted intake and one that does not exist', async () => {
     await withStaff()
     const id = await draftId()
-    await intakes.submit({ id, answers: completeAnswers() }, 'staff')
+    await submitAtLatest(intakes, { id, answers: completeAnswers() }, 'staff')
 
     expect((await rejection(session.startPatientMode(id))).code).toBe('conflict')
     expect((await rejection(session.startPatientMode(MISSING_ID))).code).toBe('not-found')
