@@ -29,10 +29,15 @@ const START_BACK_ITEMS = CATALOGUE.filter((entry) => entry.section === 'startBac
   (entry) => entry.id
 )
 
-/** Every item a follow-up holds, in catalogue order. */
+/**
+ * Every item a follow-up holds, in catalogue order. The preferred language is
+ * copied from the patient's record too, but the patient may change it (it is
+ * the language of the form on the tablet).
+ */
 export const FOLLOW_UP_ITEMS: readonly string[] = CATALOGUE.map((entry) => entry.id).filter(
   (id) =>
     FOLLOW_UP_IDENTITY_ITEMS.includes(id) ||
+    id === 'patient.preferredLanguage' ||
     id === 'pain.now' ||
     id === 'pain.worst' ||
     id.startsWith('peg.') ||
@@ -41,9 +46,9 @@ export const FOLLOW_UP_ITEMS: readonly string[] = CATALOGUE.map((entry) => entry
     id === 'followUp.change'
 )
 
-/** What a follow-up needs before it can be submitted; `pain.worst` stays optional as on the intake. */
+/** What a follow-up needs before it can be submitted; `pain.worst` and the language stay optional. */
 export const FOLLOW_UP_REQUIRED: readonly string[] = FOLLOW_UP_ITEMS.filter(
-  (id) => id !== 'pain.worst'
+  (id) => id !== 'pain.worst' && id !== 'patient.preferredLanguage'
 )
 
 /** Items only a follow-up asks: a first intake refuses them. */

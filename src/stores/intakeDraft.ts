@@ -173,6 +173,11 @@ export const useIntakeDraftStore = defineStore('intakeDraft', () => {
       issues.value = rest
     }
     if (status.value !== 'draft') return
+    // Held until staff choose what to do about the version saved elsewhere.
+    if (conflict.value !== null) {
+      saveState.value = 'error'
+      return
+    }
     saveState.value = 'pending'
     if (inFlight) dirtyWhileSaving = true
     if (catalogueItem(itemId)?.type === 'text') schedule(AUTOSAVE_DELAY_MS)

@@ -141,6 +141,7 @@ export function createSqliteIntakeStore(
     givenName: patient.givenName,
     familyName: patient.familyName,
     dateOfBirth: patient.dateOfBirth,
+    preferredLanguage: patient.preferredLanguage,
     visitCount: patient.visitCount,
     lastVisit: patient.lastVisit
   })

@@ -317,7 +317,10 @@ export function createIntakeService(
           {
             'patient.givenName': patient.givenName,
             'patient.familyName': patient.familyName,
-            'patient.dateOfBirth': patient.dateOfBirth
+            'patient.dateOfBirth': patient.dateOfBirth,
+            ...(patient.preferredLanguage === null
+              ? {}
+              : { 'patient.preferredLanguage': patient.preferredLanguage })
           },
           'draft',
           clock().today,

@@ -44,6 +44,8 @@ export interface StoredPatient {
   readonly givenName: string
   readonly familyName: string
   readonly dateOfBirth: string
+  /** The language last chosen for the form, when one was. */
+  readonly preferredLanguage: string | null
   readonly visitCount: number
   /** The last submitted intake: `null` when the patient has none (never, in practice). */
   readonly lastVisit: { readonly intakeId: string; readonly submittedAt: string } | null

@@ -440,6 +440,7 @@ describe('signOut', () => {
     expect(methods.slice(-2)).toEqual(['saveDraft', 'signOut'])
     expect(fake.calls.find((call) => call.method === 'saveDraft')?.args).toEqual({
       id: 'intake-new',
+      revision: 1,
       answers: { 'patient.givenName': 'Maya' }
     })
     expect(fake.calls.at(-1)?.args).toEqual({ reason: 'sign-out' })

@@ -31,6 +31,7 @@ interface PatientRow {
   givenName: string
   familyName: string
   dateOfBirth: string
+  preferredLanguage: string | null
   createdAt: string
 }
 
@@ -74,6 +75,7 @@ export function createMemoryIntakeStore(): IntakeStore {
       givenName: link.details.givenName,
       familyName: link.details.familyName,
       dateOfBirth: link.details.dateOfBirth,
+      preferredLanguage: link.details.preferredLanguage ?? null,
       createdAt: now
     })
     return link.newPatientId
@@ -92,6 +94,7 @@ export function createMemoryIntakeStore(): IntakeStore {
       givenName: patient.givenName,
       familyName: patient.familyName,
       dateOfBirth: patient.dateOfBirth,
+      preferredLanguage: patient.preferredLanguage,
       visitCount: visits.length,
       lastVisit:
         last === undefined
