@@ -73,6 +73,8 @@ export default tseslint.config(
                 '!../pdfSettings',
                 '!../summaryExport',
                 '!../staff',
+                '!../amendments',
+                '!../followUp',
                 '!../audit',
                 '!../dataSafety',
                 '!../review'

@@ -24,6 +24,12 @@ export const router = createRouter({
   routes: [
     { path: '/sign-in', name: 'sign-in', component: SignInView },
     { path: '/', name: 'start', component: StartView },
+    // A returning patient's follow-up visit is started by the front desk, like a new intake.
+    {
+      path: '/follow-up',
+      name: 'follow-up',
+      component: () => import('./views/FollowUpStartView.vue')
+    },
     { path: '/intake/:id', name: 'intake', component: IntakeView, props: true },
     { path: '/intakes', name: 'intakes', component: () => import('./views/IntakeListView.vue') },
     // The clinician's home after signing in; the front desk opens it from the navigation.

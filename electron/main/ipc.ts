@@ -427,9 +427,7 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
           code: error.code,
           message: error.message,
           ...(error.issues ? { issues: boundIssues(error.issues) } : {}),
-          ...(error.currentRevision === undefined
-            ? {}
-            : { currentRevision: error.currentRevision })
+          ...(error.currentRevision === undefined ? {} : { currentRevision: error.currentRevision })
         })
       }
       log(method, error)

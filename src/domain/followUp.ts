@@ -11,7 +11,7 @@
  */
 import { CATALOGUE, RED_FLAG_ITEMS } from './catalogue'
 import { evaluateIntake } from './evaluateIntake'
-import type { IntakeAnswers, IntakeEvaluation, StartBackScore } from './types'
+import type { ConcernLevel, IntakeAnswers, IntakeEvaluation, StartBackScore } from './types'
 
 /** A first intake (the whole form) or a follow-up visit (the short form). */
 export type IntakeKind = 'initial' | 'follow-up'
@@ -128,6 +128,8 @@ export interface PatientVisit {
   readonly kind: IntakeKind
   /** ISO-8601 UTC. */
   readonly submittedAt: string
+  /** The visit's concern as recorded (amended when the record was corrected). */
+  readonly concern: ConcernLevel
   readonly painNow: number | null
   readonly painWorst: number | null
   readonly peg: number | null
@@ -146,6 +148,7 @@ export function visitOf(
   const change = answers['followUp.change']
   return {
     ...visit,
+    concern: evaluation.concern,
     painNow: evaluation.scores.painNow,
     painWorst: evaluation.scores.painWorst,
     peg: evaluation.scores.peg,

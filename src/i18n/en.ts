@@ -26,7 +26,8 @@ export default {
   },
   start: {
     title: 'Front desk',
-    intro: 'Start a new back-pain intake, or continue one that was not finished.',
+    intro:
+      'Start a new back-pain intake or a returning patient’s follow-up visit, or continue one that was not finished.',
     newWithPatient: 'New intake (staff with patient)',
     newSelfEntry: 'New intake (hand to patient)',
     unfinished: 'Unfinished intakes',
@@ -39,7 +40,27 @@ export default {
     born: 'born {date}',
     reached: 'reached: {step}',
     notStarted: 'nothing answered yet',
-    enteredBy: { staff: 'staff entering', patient: 'patient entering' }
+    enteredBy: { staff: 'staff entering', patient: 'patient entering' },
+    followUp: 'Returning patient: follow-up visit'
+  },
+  followUpStart: {
+    title: 'Follow-up visit',
+    intro:
+      'For a patient who has been here before. Type their name and date of birth as on their first intake, then check that the patient found is the person in front of you.',
+    findTitle: 'Find the patient',
+    find: 'Find patient',
+    back: 'Back to the start screen',
+    matchesTitle: 'Patients found',
+    noMatchTitle: 'No patient found',
+    noMatch:
+      'No patient named {name}, born {date}, has a submitted intake here. Check the spelling and the date of birth with the patient, or start a new intake.',
+    startNew: 'Start a new intake instead',
+    confirmIntro:
+      'Check with the patient that this is them before you start. | Check with the patient which of these is them before you start.',
+    visits: '{n} visit | {n} visits',
+    lastVisit: 'last visit {date}',
+    confirm: 'This is the patient — start follow-up',
+    confirmHandOver: 'This is the patient — hand to patient'
   },
   steps: {
     about: 'About you',
@@ -51,6 +72,7 @@ export default {
     history: 'Health history',
     goals: 'Your goals',
     consent: 'Consent and signature',
+    change: 'Since your last visit',
     review: 'Review and submit'
   },
   stepIntro: {
@@ -64,6 +86,7 @@ export default {
     history: 'Your health history helps us plan your care.',
     goals: 'What would you like to get back to?',
     consent: 'Please read, tick and sign.',
+    change: 'Tell us how your back has been since your last visit.',
     review: 'Check your answers. You can change any of them before you submit.'
   },
   form: {
@@ -98,9 +121,24 @@ export default {
     characterCount: '{count} of {max} characters',
     textTooLong:
       'This is {over} characters over the limit of {max}. Nothing has been cut: please shorten it.',
-    complaintTrendHelp: 'Please answer this because your pain has lasted 6 weeks or more.'
+    complaintTrendHelp: 'Please answer this because your pain has lasted 6 weeks or more.',
+    followUpFor: 'Follow-up visit for {name}, born {date}',
+    saveConflict:
+      'Not saved: this form was changed on another screen. Please choose at the top of the page which version to keep.',
+    conflictSubmit: 'Not sent yet: please first choose which version of the answers to keep.',
+    conflict: {
+      title: 'Your latest answers have not been saved',
+      body: 'This form was changed on another screen or device after this screen last saved it. So that nothing is lost, the answers on this screen have NOT been saved over that other version. Please choose which version to keep.',
+      openLatest: 'Open the latest version',
+      openLatestHint:
+        'Shows the version saved on the other screen. Changes made here since this screen last saved are dropped.',
+      keepMine: 'Keep my answers and save them',
+      keepMineHint: 'Saves the answers on this screen in place of the other version.',
+      failed: 'That did not work. Please try again, or tell the front desk.'
+    }
   },
   validation: {
+    'not-in-form': 'This question is not part of this form.',
     'not-an-object': 'These answers could not be read.',
     'unknown-item': 'This question is not part of the form.',
     'wrong-type': 'This answer is not in the expected form.',
@@ -453,6 +491,18 @@ export default {
         help: 'If the patient is under 16, a parent, guardian or representative must sign.'
       },
       signature: { label: 'Signature' }
+    },
+    followUp: {
+      change: {
+        label: 'Compared with your last visit, how is your back now?',
+        codes: {
+          'much-better': 'Much better',
+          better: 'A little better',
+          same: 'About the same',
+          worse: 'A little worse',
+          'much-worse': 'Much worse'
+        }
+      }
     }
   },
   bodyMap: {

@@ -25,7 +25,7 @@ const messages: MessageSchema = {
   start: {
     title: 'Recepción',
     intro:
-      'Empiece un nuevo formulario de admisión por dolor de espalda o continúe uno que no se terminó.',
+      'Empiece un nuevo formulario de admisión por dolor de espalda o la visita de seguimiento de un paciente que vuelve, o continúe uno que no se terminó.',
     newWithPatient: 'Nuevo formulario (el personal lo completa con el paciente)',
     newSelfEntry: 'Nuevo formulario (entregar al paciente)',
     unfinished: 'Formularios sin terminar',
@@ -38,7 +38,27 @@ const messages: MessageSchema = {
     born: 'nacido/a el {date}',
     reached: 'llegó a: {step}',
     notStarted: 'sin respuestas todavía',
-    enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' }
+    enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' },
+    followUp: 'Paciente que vuelve: visita de seguimiento'
+  },
+  followUpStart: {
+    title: 'Visita de seguimiento',
+    intro:
+      'Para un paciente que ya ha venido antes. Escriba su nombre y su fecha de nacimiento como en su primer formulario y compruebe que el paciente encontrado es la persona que tiene delante.',
+    findTitle: 'Buscar al paciente',
+    find: 'Buscar paciente',
+    back: 'Volver a la pantalla de inicio',
+    matchesTitle: 'Pacientes encontrados',
+    noMatchTitle: 'No se encontró ningún paciente',
+    noMatch:
+      'No hay ningún paciente llamado {name}, nacido/a el {date}, con un formulario enviado aquí. Compruebe con el paciente cómo se escribe su nombre y su fecha de nacimiento, o empiece un formulario nuevo.',
+    startNew: 'Empezar un formulario nuevo en su lugar',
+    confirmIntro:
+      'Antes de empezar, compruebe con el paciente que es esta persona. | Antes de empezar, compruebe con el paciente cuál de estas personas es.',
+    visits: '{n} visita | {n} visitas',
+    lastVisit: 'última visita: {date}',
+    confirm: 'Es este paciente: empezar el seguimiento',
+    confirmHandOver: 'Es este paciente: entregárselo al paciente'
   },
   steps: {
     about: 'Sus datos',
@@ -50,6 +70,7 @@ const messages: MessageSchema = {
     history: 'Antecedentes de salud',
     goals: 'Sus objetivos',
     consent: 'Consentimiento y firma',
+    change: 'Desde su última visita',
     review: 'Revisar y enviar'
   },
   stepIntro: {
@@ -64,6 +85,7 @@ const messages: MessageSchema = {
     history: 'Sus antecedentes de salud nos ayudan a planificar su atención.',
     goals: '¿Qué le gustaría volver a hacer?',
     consent: 'Por favor, lea, marque las casillas y firme.',
+    change: 'Díganos cómo ha estado su espalda desde su última visita.',
     review: 'Revise sus respuestas. Puede cambiar cualquiera de ellas antes de enviarlas.'
   },
   form: {
@@ -98,9 +120,26 @@ const messages: MessageSchema = {
     characterCount: '{count} de {max} caracteres',
     textTooLong:
       'Supera en {over} caracteres el límite de {max}. No se ha recortado nada: por favor, acórtelo.',
-    complaintTrendHelp: 'Por favor, responda esta pregunta porque su dolor dura ya 6 semanas o más.'
+    complaintTrendHelp:
+      'Por favor, responda esta pregunta porque su dolor dura ya 6 semanas o más.',
+    followUpFor: 'Visita de seguimiento de {name}, nacido/a el {date}',
+    saveConflict:
+      'No se ha guardado: este formulario se modificó en otra pantalla. Elija arriba, al principio de la página, qué versión quiere conservar.',
+    conflictSubmit:
+      'Todavía no se ha enviado: primero elija qué versión de las respuestas quiere conservar.',
+    conflict: {
+      title: 'Sus últimas respuestas no se han guardado',
+      body: 'Este formulario se modificó en otra pantalla u otro dispositivo después de que esta pantalla lo guardara por última vez. Para que no se pierda nada, las respuestas de esta pantalla NO se han guardado encima de esa otra versión. Elija qué versión quiere conservar.',
+      openLatest: 'Abrir la versión más reciente',
+      openLatestHint:
+        'Muestra la versión guardada en la otra pantalla. Se descartan los cambios hechos aquí desde que esta pantalla guardó por última vez.',
+      keepMine: 'Conservar mis respuestas y guardarlas',
+      keepMineHint: 'Guarda las respuestas de esta pantalla en lugar de la otra versión.',
+      failed: 'No se pudo hacer. Inténtelo de nuevo o avise en recepción.'
+    }
   },
   validation: {
+    'not-in-form': 'Esta pregunta no forma parte de este formulario.',
     'not-an-object': 'No se pudieron leer estas respuestas.',
     'unknown-item': 'Esta pregunta no forma parte del formulario.',
     'wrong-type': 'Esta respuesta no tiene la forma esperada.',
@@ -470,6 +509,18 @@ const messages: MessageSchema = {
         help: 'Si el/la paciente tiene menos de 16 años, debe firmar su padre, su madre, su tutor legal u otro representante.'
       },
       signature: { label: 'Firma' }
+    },
+    followUp: {
+      change: {
+        label: 'Comparado con su última visita, ¿cómo está ahora su espalda?',
+        codes: {
+          'much-better': 'Mucho mejor',
+          better: 'Un poco mejor',
+          same: 'Más o menos igual',
+          worse: 'Un poco peor',
+          'much-worse': 'Mucho peor'
+        }
+      }
     }
   },
   bodyMap: {

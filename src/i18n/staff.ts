@@ -1,10 +1,12 @@
 import accounts from './staffAccounts'
+import amendments from './staffAmendments'
 import audit from './staffAudit'
 import dataSafety from './staffDataSafety'
 import queue from './staffQueue'
 import record from './staffRecord'
 import search from './staffSearch'
 import triage from './staffTriage'
+import visits from './staffVisits'
 
 /**
  * Staff-only wording. Staff screens are in English (the clinic's working
@@ -14,12 +16,14 @@ import triage from './staffTriage'
 export default {
   staff: {
     accounts,
+    amendments,
     audit,
     dataSafety,
     queue,
     record,
     search,
     triage,
+    visits,
     title: 'Back Intake',
     mode: { staff: 'Staff mode', patient: 'Patient mode' },
     alert: {

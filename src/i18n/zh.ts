@@ -24,7 +24,7 @@ const messages: MessageSchema = {
   },
   start: {
     title: '前台',
-    intro: '开始填写一份新的背痛问诊表，或继续填写尚未完成的问诊表。',
+    intro: '开始填写一份新的背痛问诊表或老患者的复诊表，或继续填写尚未完成的问诊表。',
     newWithPatient: '新建问诊表（工作人员陪同患者填写）',
     newSelfEntry: '新建问诊表（交给患者自己填写）',
     unfinished: '未完成的问诊表',
@@ -37,7 +37,26 @@ const messages: MessageSchema = {
     born: '出生日期 {date}',
     reached: '已填到：{step}',
     notStarted: '尚未作答',
-    enteredBy: { staff: '员工代填', patient: '患者自填' }
+    enteredBy: { staff: '员工代填', patient: '患者自填' },
+    followUp: '老患者：复诊'
+  },
+  followUpStart: {
+    title: '复诊',
+    intro:
+      '适用于以前来过的患者。请按首次问诊表上的信息输入患者的姓名和出生日期，然后核对找到的患者就是您面前的这个人。',
+    findTitle: '查找患者',
+    find: '查找患者',
+    back: '返回开始页面',
+    matchesTitle: '找到的患者',
+    noMatchTitle: '未找到患者',
+    noMatch:
+      '这里没有名为 {name}、出生日期为 {date} 且已提交过问诊表的患者。请与患者核对姓名的拼写和出生日期，或开始填写新的问诊表。',
+    startNew: '改为开始新的问诊表',
+    confirmIntro: '开始之前，请与患者确认这就是本人。 | 开始之前，请与患者确认其中哪一位是本人。',
+    visits: '{n} 次就诊',
+    lastVisit: '上次就诊：{date}',
+    confirm: '确认是该患者 — 开始复诊',
+    confirmHandOver: '确认是该患者 — 交给患者填写'
   },
   steps: {
     about: '个人信息',
@@ -49,6 +68,7 @@ const messages: MessageSchema = {
     history: '健康史',
     goals: '您的目标',
     consent: '同意书和签名',
+    change: '与上次就诊相比',
     review: '检查并提交'
   },
   stepIntro: {
@@ -62,6 +82,7 @@ const messages: MessageSchema = {
     history: '了解您的健康史，有助于我们安排您的治疗。',
     goals: '您希望重新做回哪些事情？',
     consent: '请阅读、勾选并签名。',
+    change: '请告诉我们，自上次就诊以来您的背部情况如何。',
     review: '请检查您的回答。提交之前，您可以修改任何一项。'
   },
   form: {
@@ -93,9 +114,22 @@ const messages: MessageSchema = {
     scaleMaxInterference: '10 = 完全受影响',
     characterCount: '已输入 {count} 个字符，最多 {max} 个',
     textTooLong: '已超出 {max} 个字符的上限 {over} 个字符。内容没有被删减：请您缩短。',
-    complaintTrendHelp: '因为您的疼痛已经持续 6 周或更久，所以请回答这个问题。'
+    complaintTrendHelp: '因为您的疼痛已经持续 6 周或更久，所以请回答这个问题。',
+    followUpFor: '{name} 的复诊（出生日期：{date}）',
+    saveConflict: '未保存：这份表格已在另一个屏幕上被修改。请在页面顶部选择要保留哪个版本。',
+    conflictSubmit: '尚未提交：请先选择要保留哪个版本的回答。',
+    conflict: {
+      title: '您最新的回答尚未保存',
+      body: '在本屏幕上次保存之后，这份表格已在另一个屏幕或设备上被修改。为避免丢失任何内容，本屏幕上的回答没有覆盖那个版本。请选择要保留哪个版本。',
+      openLatest: '打开最新版本',
+      openLatestHint: '显示在另一个屏幕上保存的版本。本屏幕自上次保存以来所做的修改将被放弃。',
+      keepMine: '保留我的回答并保存',
+      keepMineHint: '用本屏幕上的回答替换另一个版本并保存。',
+      failed: '操作没有成功。请重试，或告诉前台工作人员。'
+    }
   },
   validation: {
+    'not-in-form': '这个问题不属于这份表格。',
     'not-an-object': '无法读取这些回答。',
     'unknown-item': '这个问题不属于本表。',
     'wrong-type': '这个回答的格式不对。',
@@ -408,6 +442,18 @@ const messages: MessageSchema = {
         help: '如果患者未满 16 岁，必须由父母、监护人或代理人签名。'
       },
       signature: { label: '签名' }
+    },
+    followUp: {
+      change: {
+        label: '与上次就诊时相比，您的背部现在怎么样？',
+        codes: {
+          'much-better': '好多了',
+          better: '好了一点',
+          same: '差不多',
+          worse: '差了一点',
+          'much-worse': '差多了'
+        }
+      }
     }
   },
   bodyMap: {

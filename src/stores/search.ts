@@ -9,6 +9,13 @@
  * slower answer never replaces a newer one. `clear()` (on sign-out, on
  * locking, before the device is handed to a patient) forgets the form and
  * the results, and drops any answer still on its way.
+ *
+ * While the search screen follows it, every `intakesChanged` event from the
+ * main process (an intake created, saved, submitted, triaged or discarded
+ * anywhere) runs the search on screen again after {@link LIVE_REFRESH_MS}, so
+ * the results never go stale and nothing polls. A burst of events (autosave
+ * while someone types) costs one search, and the answer to a refresh is
+ * numbered like any other, so an older one never replaces a newer one.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -25,6 +32,13 @@ import { onForgetPatientData } from './session'
 
 /** The pause in typing after which a search runs: results follow the typing without a call per key. */
 export const SEARCH_DEBOUNCE_MS = 150
+
+/**
+ * The wait after a change elsewhere before the search runs again: short enough
+ * to feel immediate, long enough that the saves of one autosave burst (or a
+ * submission and the decision after it) cost one search.
+ */
+export const LIVE_REFRESH_MS = 100
 
 /** The form as typed: an empty string means "any". */
 export interface SearchForm {
@@ -77,16 +91,32 @@ export const useSearchStore = defineStore('search', () => {
 
   /** The number of the newest search; an answer carrying another number is stale. */
   let latest = 0
+  /** A search waiting for typing to pause. */
   let timer: ReturnType<typeof setTimeout> | null = null
+  /** A search waiting to run again after a change elsewhere. */
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null
+  /** Stops following the main process's changes; null while not following. */
+  let stopFollowing: (() => void) | null = null
 
-  function cancelTimer(): void {
+  function cancelTimers(): void {
     if (timer !== null) clearTimeout(timer)
+    if (refreshTimer !== null) clearTimeout(refreshTimer)
     timer = null
+    refreshTimer = null
   }
 
   /** Searches now with the form as it stands; an empty form shows nothing. */
-  async function search(): Promise<void> {
-    cancelTimer()
+  function search(): Promise<void> {
+    return run(false)
+  }
+
+  /**
+   * One search. A refresh (`quiet`) leaves the results and the status line as
+   * they are until its answer comes: results that merely gain a row should
+   * not flash "Searching…" nor be announced twice by a screen reader.
+   */
+  async function run(quiet: boolean): Promise<void> {
+    cancelTimers()
     const request = ++latest
     const query = queryFor(form.value)
     if (query === null) {
@@ -97,7 +127,7 @@ export const useSearchStore = defineStore('search', () => {
       error.value = null
       return
     }
-    loading.value = true
+    if (!quiet) loading.value = true
     const result = await api.searchIntakes(query)
     if (request !== latest) return
     loading.value = false
@@ -116,8 +146,40 @@ export const useSearchStore = defineStore('search', () => {
 
   /** Searches once typing pauses: each keystroke starts the wait again. */
   function searchSoon(): void {
-    cancelTimer()
+    cancelTimers()
     timer = setTimeout(() => void search(), SEARCH_DEBOUNCE_MS)
+  }
+
+  /**
+   * Runs the search on screen again once changes elsewhere pause. Nothing to
+   * do for an empty form, nor while a search is already waiting to run (it
+   * will read the changed data anyway).
+   */
+  function refreshSoon(): void {
+    if (queryFor(form.value) === null || timer !== null || refreshTimer !== null) return
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null
+      void run(true)
+    }, LIVE_REFRESH_MS)
+  }
+
+  /**
+   * Searches again at every change the main process reports, until the
+   * returned function is called (when the search screen closes) or patient
+   * data is forgotten: the results are never polled.
+   */
+  function follow(): () => void {
+    stopFollowing?.()
+    const unsubscribe = api.on('intakesChanged', refreshSoon)
+    const stop = (): void => {
+      if (stopFollowing !== stop) return
+      stopFollowing = null
+      unsubscribe()
+      if (refreshTimer !== null) clearTimeout(refreshTimer)
+      refreshTimer = null
+    }
+    stopFollowing = stop
+    return stop
   }
 
   /** Empties the form and the results. */
@@ -128,7 +190,8 @@ export const useSearchStore = defineStore('search', () => {
 
   /** Forgets everything, including any answer still on its way. */
   function clear(): void {
-    cancelTimer()
+    stopFollowing?.()
+    cancelTimers()
     latest++
     form.value = emptySearchForm()
     items.value = []
@@ -140,5 +203,17 @@ export const useSearchStore = defineStore('search', () => {
   // Results name patients and quote their words: they go when the session ends.
   onForgetPatientData(clear)
 
-  return { form, items, more, searched, loading, error, search, searchSoon, reset, clear }
+  return {
+    form,
+    items,
+    more,
+    searched,
+    loading,
+    error,
+    search,
+    searchSoon,
+    follow,
+    reset,
+    clear
+  }
 })

@@ -4,7 +4,11 @@
  * in the same run on the same machine, and the ratio between the two medians
  * is the number to compare across runs.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 
 export interface Timing {
   readonly medianMs: number
@@ -131,4 +135,36 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join(
     '\n'
   )
+}
+
+/**
+ * Runs `run` in a fresh temporary folder (under `BENCH_TMPDIR` when set, so
+ * the disk can be chosen), removed afterwards whatever happens.
+ */
+export async function inBenchFolder<T>(
+  prefix: string,
+  run: (dir: string) => Promise<T>
+): Promise<T> {
+  const root = process.env.BENCH_TMPDIR ?? os.tmpdir()
+  const dir = fs.mkdtempSync(path.join(root, `${prefix}-`))
+  try {
+    return await run(dir)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * When the module at `moduleUrl` is the script being run (`npx tsx
+ * tests/bench/queue.bench.ts`), runs its benchmarks and prints their table;
+ * when it is imported (by run.ts), does nothing.
+ */
+export async function printWhenRunDirectly(
+  moduleUrl: string,
+  run: (log: (line: string) => void) => Promise<BenchRow[]>
+): Promise<void> {
+  const script = process.argv[1]
+  if (script === undefined || moduleUrl !== pathToFileURL(script).href) return
+  const rows = await run((line) => console.log(line))
+  console.log(formatTable(rows))
 }

@@ -12,29 +12,19 @@
  * would have to scan, so it is the fastest a scan could be: the ratio is a
  * floor on what the index gains.
  *
- * Run alone: `npx tsx tests/bench/search.bench.ts`. Everything happens in a
- * fresh temporary folder (under `BENCH_TMPDIR` when set), removed at the end.
+ * The intakes are the shared benchmark seed (./seed.ts), written at the
+ * schema version before search so that opening the file runs the migration.
+ *
+ * Run alone: `npx tsx tests/bench/search.bench.ts` or `npm run bench --
+ * search`. Everything happens in a fresh temporary folder (under
+ * `BENCH_TMPDIR` when set), removed at the end.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
 import type { Database, Statement } from 'better-sqlite3'
-import {
-  concernRank,
-  evaluateIntake,
-  FORM_VERSION,
-  type ConcernLevel,
-  type SearchQuery
-} from '../../src/domain'
-import {
-  contentDigest,
-  rowDigest,
-  SEALED_ROW_COLUMNS
-} from '../../electron/main/services/database/intakeDigest'
+import { todayIso, type SearchQuery } from '../../src/domain'
 import { MIGRATIONS } from '../../electron/main/services/database/migrations'
-import { searchKey } from '../../electron/main/services/database/nameKeys'
 import { openDatabase } from '../../electron/main/services/database/openDatabase'
 import {
   createSearchRepository,
@@ -46,195 +36,40 @@ import {
   searchTermsOf
 } from '../../electron/main/services/review/searchService'
 import { completeAnswers } from '../unit/main/support/sampleAnswers'
-import { benchRow, formatTable, measure, type BenchRow } from './harness'
+import { benchRow, inBenchFolder, measure, printWhenRunDirectly, type BenchRow } from './harness'
+import { saveAtLatest } from '../unit/main/support/intakeWrites'
+import {
+  INTAKE_COUNT,
+  measurePrimaryKeyGet,
+  pick,
+  PRIMARY_KEY_BASELINE,
+  seedIntakes,
+  STORY_OPENINGS
+} from './seed'
 
 export type { BenchRow } from './harness'
 
-const INTAKE_COUNT = Number(process.env.BENCH_INTAKE_COUNT ?? 100_000)
 const SEARCH_VERSION = MIGRATIONS.findIndex((migration) => migration.name === 'search') + 1
 
-// Names of the people a city clinic sees, in the scripts they write them in:
-// about one in eight here is Chinese, Korean, Japanese, Cyrillic or Arabic.
-// prettier-ignore
-const GIVEN_NAMES = [
-  'Maya', 'Liam', 'Olivia', 'Noah', 'Emma', 'Oliver', 'Amelia', 'James', 'Sophia', 'Lucas',
-  'Grace', 'Harry', 'Isla', 'George', 'Freya', 'Jack', 'Ava', 'Leo', 'Chloe', 'Arthur',
-  'María', 'José', 'Sofía', 'Mateo', 'Lucía', 'Santiago', 'Valentina', 'Tomás', 'Camila', 'Martín',
-  'Núria', 'Joaquín', 'Ángel', 'Inés', 'Raúl', 'Begoña', 'Iñaki', 'Álvaro', 'Elena', 'Carmen',
-  'Wei', 'Fang', 'Jing', 'Hao', 'Xiu', 'Ming', 'Priya', 'Arjun', 'Ananya', 'Rohan',
-  'Mohammed', 'Fatima', 'Omar', 'Aisha', 'Yusuf', 'Zainab', 'Chidi', 'Amara', 'Ngozi', 'Kwame',
-  'Élodie', 'Zoë', 'Björn', 'Søren', 'Łukasz', 'Siobhán', 'Seán', 'Jürgen', 'François', 'Nguyễn Thị',
-  '小明', '伟', '芳', '秀英', '静', '磊', '洋', '建华', '丽娟', '杰',
-  '민준', '서연', 'Дмитрий', 'Анна', 'さくら', '健太', 'محمد', 'فاطمة',
-]
-// prettier-ignore
-const FAMILY_NAMES = [
-  'Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson',
-  'García', 'Martínez', 'López', 'Sánchez', 'Pérez', 'González', 'Rodríguez', 'Fernández', 'Gómez', 'Díaz',
-  'Núñez', 'Muñoz', 'Jiménez', 'Álvarez', 'Ibáñez', 'Castaño', 'Peña', 'Ortega', 'Ruiz', 'Moreno',
-  'Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Patel', 'Singh', 'Sharma', 'Khan', 'Ahmed',
-  'Okafor', 'Adeyemi', 'Mensah', 'Müller', 'Schröder', 'Lefèvre', 'Wiśniewski', "O'Brien", 'Ó Súilleabháin', 'Nguyen',
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周',
-  '김', '이', 'Иванова', 'Петров', '田中', '佐藤', 'حداد', 'ناصر',
-]
-
-// The patient's own words: fragments combined at random, so words recur with
-// realistic frequencies (common ones in many records, rare ones in few).
-// prettier-ignore
-const STORY_OPENINGS = [
-  'Hurt my lower back doing heavy deadlifts at the gym', 'Pain started after lifting a box at work',
-  'Woke up stiff after gardening all weekend', 'Twinged my back picking up my daughter',
-  'Came on gradually over a few weeks of long shifts', 'Felt a pop while squatting, then sharp pain',
-  'Slipped on ice and landed on my bottom', 'Sore since moving house, lots of lifting',
-  'Back went while tying my shoelaces', 'Pain after a long drive to see family',
-  'Started after a new running programme', 'Aches after cycling to work every day',
-  'Me duele la espalda desde que levanté una caja pesada', 'Dolor lumbar después de correr',
-  '搬箱子的时候扭到腰，腰痛三天了', '打篮球后腰部酸痛', '久坐之后下背痛', '跑步以后腰有点疼',
-  'Pain in the buttock going down the leg like sciatica', 'Deadlift PR attempt went wrong',
-]
-// prettier-ignore
-const STORY_DETAILS = [
-  'worse in the morning', 'better when walking', 'worse when sitting for long', 'sharp when bending forward',
-  'tingling in the left foot', 'numb patch on the thigh', 'eases with a hot shower', 'keeps me up at night',
-  'cannot sit through a film', 'hard to put socks on', 'worse after coughing', 'improving slowly',
-  'physio exercises help a bit', 'stretching makes it worse', 'mejor con calor', 'peor por la mañana',
-  '晚上睡觉疼', '弯腰的时候特别疼', '热敷有点帮助', 'no change since last week',
-]
-// prettier-ignore
-const OCCUPATIONS = [
-  'warehouse operative', 'nurse', 'software developer', 'teacher', 'delivery driver', 'chef',
-  'personal trainer', 'electrician', 'accountant', 'student', 'retired', 'carer', 'plumber',
-  'hairdresser', 'bus driver', 'enfermera', 'profesor', '教师', '厨师', '程序员',
-]
-// prettier-ignore
-const MEDICATIONS = [
-  'ibuprofen 400 mg', 'paracetamol', 'naproxen', 'codeine', 'co-codamol', 'amitriptyline',
-  'gabapentin', 'omeprazole', 'sertraline', 'levothyroxine', 'metformin', 'ramipril',
-  'atorvastatin', 'salbutamol inhaler', '布洛芬', '对乙酰氨基酚', 'none', '',
-]
-// prettier-ignore
-const GOALS = [
-  'Deadlift again without pain', 'Run a half marathon in the spring', 'Pick up my grandchildren',
-  'Get back to five-a-side football', 'Sleep through the night', 'Sit at my desk all day',
-  'Play golf again', 'Go hiking in the Lake District', 'Volver a correr', 'Jugar al pádel',
-  '重新打篮球', '能抱孩子', '正常上班', 'Swim twice a week', 'Garden without pain',
-]
-// prettier-ignore
-const RARE_WORDS = [
-  'spondylolisthesis', 'kayaking', 'trampoline', 'bouldering', 'scaffolder', 'beekeeping',
-  'osteopath', 'acupuncture', 'ballet', 'forklift', 'snowboarding', 'chiropractor',
-]
-
-/** A deterministic pseudo-random sequence, so two runs seed the same database. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
-function pick<T>(list: readonly T[], random: () => number): T {
-  const value = list[Math.floor(random() * list.length)]
-  if (value === undefined) throw new Error('pick from an empty list')
-  return value
-}
-
-function concernFor(random: () => number): ConcernLevel {
-  const roll = random()
-  return roll < 0.01 ? 'emergency' : roll < 0.05 ? 'urgent' : roll < 0.15 ? 'review' : 'none'
-}
-
 /**
- * Writes `count` intakes (about 90% submitted, a third of those reviewed) at
- * the schema version before search, spread over three years, in one
- * transaction, each sealed with its check values as the app writes them (a
- * row without them is validated in full on every read, which the app's own
- * rows never are). The next open migrates them, which is what is timed.
+ * Writes `count` intakes of the shared seed at the schema version before
+ * search; the next open migrates them, which is what is timed.
  */
 function seedBeforeSearch(file: string, count: number): void {
   const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, SEARCH_VERSION - 1) })
   try {
-    const random = seededRandom(20261121)
-    const evaluation = JSON.stringify(evaluateIntake(completeAnswers(), { asOf: '2026-11-20' }))
-    const insertIntake = db.prepare(`
-      INSERT INTO intakes (${SEALED_ROW_COLUMNS}, answers, evaluation, content_digest, row_digest)
-      VALUES (@id, @patient_id, @status, @entry_mode, @form_version, @concern, @concern_rank,
-        @given_name, @family_name, @date_of_birth, @given_name_search, @family_name_search,
-        @revision, @created_at, @updated_at, @submitted_at,
-        @answers, @evaluation, @content_digest, @row_digest)`)
-    // Submitted rows need a patient; one shared row keeps the seed about the search.
-    db.prepare(
-      `INSERT INTO patients (id, given_name, family_name, given_name_key, family_name_key,
-        date_of_birth, created_at, updated_at)
-       VALUES ('bench-patient', 'Bench', 'Patient', 'bench', 'patient', '1980-01-01', @at, @at)`
-    ).run({ at: '2023-11-20T08:00:00.000Z' })
-    const decide = db.prepare(`INSERT INTO triage_decisions (intake_id, version, decision, notes,
-        acknowledged_flags, staff_id, staff_name, decided_at)
-      VALUES (@id, 1, @decision, '', '[]', 'bench-staff', 'Dr Bench', @at)`)
-    const decisions = ['proceed', 'proceed-with-safety-netting', 'further-assessment'] as const
-    const start = Date.parse('2023-11-20T08:00:00.000Z')
-    const span = Date.parse('2026-11-20T08:00:00.000Z') - start
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const given = pick(GIVEN_NAMES, random)
-        const family = pick(FAMILY_NAMES, random)
-        const year = 1940 + Math.floor(random() * 66)
-        const dob = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`
-        const at = new Date(
-          start + Math.floor((i / count) * span) + Math.floor(random() * 60_000)
-        ).toISOString()
-        const concern = concernFor(random)
-        const story = [pick(STORY_OPENINGS, random), pick(STORY_DETAILS, random)]
-        if (random() < 0.5) story.push(pick(STORY_DETAILS, random))
-        if (random() < 0.05) story.push(`also into ${pick(RARE_WORDS, random)}`)
-        const id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`
-        const submitted = random() < 0.9
-        const answers = JSON.stringify(
-          completeAnswers({
-            'patient.givenName': given,
-            'patient.familyName': family,
-            'patient.dateOfBirth': dob,
-            'patient.occupation': pick(OCCUPATIONS, random),
-            'complaint.description': story.join(', '),
-            'history.medications': pick(MEDICATIONS, random) || undefined,
-            'goals.text': pick(GOALS, random)
-          })
-        )
-        const row = {
-          id,
-          patient_id: submitted ? 'bench-patient' : null,
-          status: submitted ? 'submitted' : 'draft',
-          entry_mode: 'staff',
-          form_version: FORM_VERSION,
-          concern,
-          concern_rank: concernRank(concern),
-          given_name: given,
-          family_name: family,
-          date_of_birth: dob,
-          given_name_search: searchKey(given),
-          family_name_search: searchKey(family),
-          revision: submitted ? 2 : 1,
-          created_at: at,
-          updated_at: at,
-          submitted_at: submitted ? at : null,
-          content_digest: contentDigest(answers, submitted ? evaluation : null)
-        }
-        insertIntake.run({
-          ...row,
-          answers,
-          evaluation: submitted ? evaluation : null,
-          row_digest: rowDigest(row)
-        })
-        if (submitted && random() < 0.33) {
-          decide.run({ id, decision: pick(decisions, random), at })
-        }
-      }
-    })()
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    seedIntakes(db, { count })
   } finally {
     db.close()
   }
+}
+
+/** The first and last day of the calendar month `monthsAgo` months before this one. */
+function monthBefore(monthsAgo: number): { fromDate: string; toDate: string } {
+  const now = new Date()
+  const first = new Date(now.getFullYear(), now.getMonth() - monthsAgo, 1)
+  const last = new Date(now.getFullYear(), now.getMonth() - monthsAgo + 1, 0)
+  return { fromDate: todayIso(first), toDate: todayIso(last) }
 }
 
 /**
@@ -301,15 +136,10 @@ async function searchBenchmarks(dir: string): Promise<{ rows: BenchRow[]; notes:
   )
   const rows: BenchRow[] = []
   try {
-    const search = createSearchService(db, { now: () => new Date('2026-11-20T12:00:00Z') })
+    const search = createSearchService(db, { now: () => new Date() })
     const repository = createSearchRepository(db)
     const like = likeSearch(db)
-    const random = seededRandom(11)
-    const id = (): string =>
-      `${String(Math.floor(random() * INTAKE_COUNT)).padStart(8, '0')}-0000-4000-8000-000000000000`
-    const getById = db.prepare('SELECT * FROM intakes WHERE id = ?')
-    const pk = await measure(() => getById.get(id()), { iterations: 2000, warmup: 200 })
-    const pkName = 'primary-key get (1 row)'
+    const pk = await measurePrimaryKeyGet(db, INTAKE_COUNT)
 
     // Both sides answer the same searches in the same order: the repository
     // (ordered ids with their decisions, as the LIKE statement gives them),
@@ -365,8 +195,7 @@ async function searchBenchmarks(dir: string): Promise<{ rows: BenchRow[]; notes:
         {
           status: 'reviewed',
           decision: 'further-assessment',
-          fromDate: '2026-09-01',
-          toDate: '2026-09-30'
+          ...monthBefore(2)
         }
       ],
       ['emergency concern only', { concern: 'emergency' }],
@@ -380,7 +209,7 @@ async function searchBenchmarks(dir: string): Promise<{ rows: BenchRow[]; notes:
             warmup: 20
           })
         : await measure(() => search.search(query), { iterations: 200, warmup: 20 })
-      rows.push(benchRow(`search: ${name}`, timing, pkName, pk))
+      rows.push(benchRow(`search: ${name}`, timing, PRIMARY_KEY_BASELINE, pk))
     }
   } finally {
     db.close()
@@ -418,7 +247,8 @@ async function writeCost(dir: string): Promise<BenchRow[]> {
       timings.push(
         await measure(
           (i) =>
-            intakes.saveDraft(
+            saveAtLatest(
+              intakes,
               {
                 id: draft.id,
                 answers: completeAnswers({
@@ -448,23 +278,14 @@ async function writeCost(dir: string): Promise<BenchRow[]> {
 }
 
 /** Runs every search benchmark in a fresh temporary folder and returns the table rows. */
-export async function runSearchBenchmarks(
+export function runSearchBenchmarks(
   log: (line: string) => void = () => undefined
 ): Promise<BenchRow[]> {
-  const root = process.env.BENCH_TMPDIR ?? os.tmpdir()
-  const dir = fs.mkdtempSync(path.join(root, 'search-bench-'))
-  try {
+  return inBenchFolder('search-bench', async (dir) => {
     const { rows, notes } = await searchBenchmarks(dir)
     for (const note of notes) log(note)
     return rows
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
-if (invokedDirectly) {
-  const rows = await runSearchBenchmarks((line) => console.log(line))
-  console.log(formatTable(rows))
-}
+await printWhenRunDirectly(import.meta.url, runSearchBenchmarks)

@@ -2,8 +2,10 @@
  * Search as a clinician uses it, over the real main-process core: opened from
  * the intake list, results that follow the typing (a word from the patient's
  * free text, a partial name typed with or without its accents, Chinese), and
- * filters that narrow them. Screenshots of a name typed and of filtered
- * results go to test-results/screenshots/search/.
+ * filters that narrow them; and results that follow intakes created,
+ * submitted and triaged elsewhere while the page is open, without a reload.
+ * Screenshots of a name typed, of filtered results and of results updated by
+ * themselves go to test-results/screenshots/search/.
  */
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -120,4 +122,62 @@ test('search follows the typing: free-text words, partial names with or without 
   await page.goBack()
   await expect(page.getByLabel('Status')).toHaveValue('submitted')
   await expect(resultNames(page)).toHaveCount(3)
+})
+
+test('the results follow intakes created, submitted and triaged elsewhere, without a reload', async ({
+  app
+}) => {
+  const page = app.page
+  const first = await seedIntake(page, person('Ada', 'Okafor', 'Hurt it lifting a sofa'), {
+    submit: true
+  })
+  await page.evaluate(() => {
+    window.location.hash = '#/search'
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Search intakes' })).toBeVisible()
+  await page.getByRole('searchbox', { name: 'Name or words' }).pressSequentially('okafor', {
+    delay: 40
+  })
+  const status = page.getByTestId('search-status')
+  await expect(resultNames(page)).toHaveCount(1)
+  await expect(resultNames(page).first()).toContainText('Okafor, Ada')
+  await expect(status).toHaveText('1 intake matches.')
+  // Anything set on the page survives only if it is not reloaded.
+  await page.evaluate(() => {
+    ;(window as unknown as { notReloaded: boolean }).notReloaded = true
+  })
+
+  // Another desk starts an intake for a second Okafor: the main process's
+  // intakesChanged event reaches this page, where nothing is touched.
+  await seedIntake(page, person('Ben', 'Okafor', 'Stiff every morning'))
+  await expect(resultNames(page)).toHaveCount(2)
+  await expect(status).toHaveText('2 intakes match.')
+  await expect(page.getByRole('row', { name: /Okafor, Ben/ })).toContainText('Unfinished')
+
+  // A third is submitted, then a clinician elsewhere decides on the first one.
+  await seedIntake(page, person('Cleo', 'Okafor', 'Twinged it gardening'), { submit: true })
+  await expect(resultNames(page)).toHaveCount(3)
+  await expect(page.getByRole('row', { name: /Okafor, Cleo/ })).toContainText(
+    'Submitted, not reviewed'
+  )
+  await page.evaluate(async (intakeId) => {
+    const recorded = await window.api.recordTriage({
+      intakeId,
+      decision: 'proceed',
+      notes: 'Seen at the other desk.',
+      acknowledgedFlags: [],
+      expectedVersion: 0
+    })
+    if (!recorded.ok) throw new Error(recorded.error.message)
+  }, first)
+  const firstRow = page.getByRole('row', { name: /Okafor, Ada/ })
+  await expect(firstRow).toContainText('Proceed with treatment')
+  await expect(firstRow).toContainText('Reviewed')
+  // Someone not matching the search changes nothing on screen.
+  await seedIntake(page, person('Dev', 'Park', 'Sore after a long drive'), { submit: true })
+  await expect(resultNames(page)).toHaveCount(3)
+  expect(
+    await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
+  ).toBe(true)
+  await page.screenshot({ path: join(SCREENSHOTS, 'search-live-update.png'), fullPage: true })
 })

@@ -112,7 +112,13 @@ export function buildQuestionnaireResponse(
     extension: [{ url: APP_EXTENSIONS.formVersion, valueInteger: record.formVersion }],
     identifier: { system: IDENTIFIER_SYSTEMS.intake, value: record.id },
     questionnaire: QUESTIONNAIRE_CANONICAL,
-    status: record.status === 'submitted' ? 'completed' : 'in-progress',
+    // FHIR's own word for answers corrected after completion.
+    status:
+      record.status !== 'submitted'
+        ? 'in-progress'
+        : record.amendments.length > 0
+          ? 'amended'
+          : 'completed',
     subject,
     authored: authoredAt(record),
     ...(groups.length === 0 ? {} : { item: groups })

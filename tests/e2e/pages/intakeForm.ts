@@ -10,10 +10,11 @@ import {
   START_BACK_WORDING,
   type AnswerValue,
   type CatalogueItem,
-  type IntakeAnswers
+  type IntakeAnswers,
+  type IntakeKind
 } from '../../../src/domain'
 import en from '../../../src/i18n/en'
-import { FORM_STEPS, type StepId } from '../../../src/form/steps'
+import { stepsFor, type StepId } from '../../../src/form/steps'
 
 type Messages = { readonly [key: string]: string | Messages }
 
@@ -137,9 +138,13 @@ export class IntakeForm {
     await this.page.mouse.up()
   }
 
-  /** Answers every item of the current step that `answers` holds, then presses Next. */
-  async fillStep(stepId: string, answers: IntakeAnswers): Promise<void> {
-    const step = FORM_STEPS.find((candidate) => candidate.id === stepId)
+  /** Answers every item of the current step that `answers` holds (a follow-up's steps with `kind`). */
+  async fillStep(
+    stepId: string,
+    answers: IntakeAnswers,
+    kind: IntakeKind = 'initial'
+  ): Promise<void> {
+    const step = stepsFor(kind).find((candidate) => candidate.id === stepId)
     if (!step) throw new Error(`No step ${stepId}`)
     const language = answers['patient.preferredLanguage']
     if (stepId === 'about' && typeof language === 'string') {
@@ -159,7 +164,7 @@ export class IntakeForm {
    */
   async fillAll(
     answers: IntakeAnswers,
-    options: { onStep?: (stepId: StepId) => Promise<void> } = {}
+    options: { onStep?: (stepId: StepId) => Promise<void>; kind?: IntakeKind } = {}
   ): Promise<void> {
     await this.fillUntil('review', answers, options)
   }
@@ -168,12 +173,12 @@ export class IntakeForm {
   async fillUntil(
     target: StepId,
     answers: IntakeAnswers,
-    options: { onStep?: (stepId: StepId) => Promise<void> } = {}
+    options: { onStep?: (stepId: StepId) => Promise<void>; kind?: IntakeKind } = {}
   ): Promise<void> {
-    for (const step of FORM_STEPS) {
+    for (const step of stepsFor(options.kind ?? 'initial')) {
       if (step.id === target) break
       await this.stepHeading(step.id).waitFor()
-      await this.fillStep(step.id, answers)
+      await this.fillStep(step.id, answers, options.kind)
       await options.onStep?.(step.id)
       await this.next()
     }

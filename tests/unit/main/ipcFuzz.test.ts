@@ -625,7 +625,14 @@ function assertTyped(result: unknown): asserts result is Result<unknown> {
   if (typeof error['code'] !== 'string' || !(error['code'] in ERROR_CODES)) fail('unknown code')
   if (typeof error['message'] !== 'string' || error['message'] === '') fail('no message')
   const keys = Object.keys(error).sort().join(',')
-  if (keys !== 'code,message' && keys !== 'code,issues,message') fail(`extra fields ${keys}`)
+  if (keys === 'code,currentRevision,message') {
+    // Only a conflict over a revision names the one stored now.
+    if (error['code'] !== 'conflict' || !Number.isInteger(error['currentRevision'])) {
+      fail('a current revision outside a conflict')
+    }
+  } else if (keys !== 'code,message' && keys !== 'code,issues,message') {
+    fail(`extra fields ${keys}`)
+  }
   const issues = error['issues']
   if (issues === undefined) return
   if (!Array.isArray(issues) || issues.length === 0 || issues.length > MAX_ISSUES) {
@@ -692,6 +699,8 @@ describe.each(CALLER_ROLES)('IPC fuzzing as %s', (role: CallerRole) => {
     'SELECT * FROM intakes ORDER BY rowid',
     'SELECT * FROM patients ORDER BY rowid',
     'SELECT * FROM red_flag_events ORDER BY rowid',
+    'SELECT * FROM intake_amendments ORDER BY rowid',
+    'SELECT * FROM follow_ups ORDER BY rowid',
     'SELECT * FROM settings ORDER BY key',
     'SELECT id, name, name_key, role, secret_hash, secret_kind, active FROM staff ORDER BY id'
   ]
@@ -846,6 +855,7 @@ describe.each(CALLER_ROLES)('IPC fuzzing as %s', (role: CallerRole) => {
       const id = await newDraft(`Submitted${i}`)
       await ok('submitIntake', {
         id,
+        revision: 1,
         answers: completeAnswers({ 'patient.givenName': `Submitted${i}` })
       })
       submitted.push(id)
@@ -855,7 +865,7 @@ describe.each(CALLER_ROLES)('IPC fuzzing as %s', (role: CallerRole) => {
     // Self-check: the hash sees a committed change.
     const draft = await newDraft('Draft')
     const before = recordsHash()
-    await ok('saveDraft', { id: draft, answers: { 'patient.givenName': 'Changed' } })
+    await ok('saveDraft', { id: draft, revision: 1, answers: { 'patient.givenName': 'Changed' } })
     expect(recordsHash()).not.toBe(before)
 
     await restoreRole()

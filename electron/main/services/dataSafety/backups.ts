@@ -17,7 +17,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupInfo } from '../../../../src/domain'
+import { placeWithoutReplacing, syncFile, syncFolder } from '../database/durableFiles'
 import { MIGRATIONS } from '../database/migrations'
+import { readSqliteFileHeader, type SqliteHeaderReading } from '../database/sqliteFileHeader'
 import { ServiceError } from '../serviceError'
 import { MAX_REPORTED_PROBLEMS } from './integrityProtocol'
 import type { IntegrityResult } from './integrityCheck'
@@ -34,9 +36,6 @@ const STALE_PARTIAL_MS = 60 * 60_000
 const BACKUP_STEP_PAGES = 256
 /** A file up to this size is checked from a copy in memory (see {@link openForChecking}). */
 const IN_MEMORY_CHECK_MAX_BYTES = 512 * 1024 * 1024
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-const HEADER_LENGTH = 100
 
 export interface MakeBackupOptions {
   readonly nativeBinding?: string
@@ -438,36 +437,29 @@ type HeaderCheck =
 
 /** Reads the first 100 bytes as plain bytes: an empty or foreign file is refused before SQLite sees it. */
 function readHeader(filePath: string): HeaderCheck {
-  const header = Buffer.alloc(HEADER_LENGTH)
-  let size: number
-  let bytesRead: number
-  let fd: number | undefined
+  let header: SqliteHeaderReading
   try {
-    fd = fs.openSync(filePath, 'r')
-    const stats = fs.fstatSync(fd)
-    if (!stats.isFile()) return { usable: false, reason: 'it is not a file.' }
-    size = stats.size
-    bytesRead = fs.readSync(fd, header, 0, HEADER_LENGTH, 0)
+    header = readSqliteFileHeader(filePath)
   } catch (error) {
     return { usable: false, reason: `it could not be read (${describe(error)}).` }
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
   }
-  if (size === 0) return { usable: false, reason: 'it is empty (0 bytes).' }
-  if (
-    bytesRead < HEADER_LENGTH ||
-    !header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)
-  ) {
-    return { usable: false, reason: 'it is not a database file.' }
+  if (!header.ok) {
+    switch (header.problem) {
+      case 'not-a-file':
+        return { usable: false, reason: 'it is not a file.' }
+      case 'empty':
+        return { usable: false, reason: 'it is empty (0 bytes).' }
+      case 'not-sqlite':
+      case 'header-cut-short':
+      case 'bad-format':
+        return { usable: false, reason: 'it is not a database file.' }
+      case 'bad-page-size':
+      case 'page-cut-short':
+        return { usable: false, reason: 'it is damaged (its first page is incomplete).' }
+    }
   }
-  const rawPageSize = header.readUInt16BE(16)
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || size < pageSize) {
-    return { usable: false, reason: 'it is damaged (its first page is incomplete).' }
-  }
-  const userVersion = header.readInt32BE(60)
-  if (userVersion > MIGRATIONS.length) return newerReason(userVersion)
-  return { usable: true, size, wal: header[18] === 2 || header[19] === 2 }
+  if (header.userVersion > MIGRATIONS.length) return newerReason(header.userVersion)
+  return { usable: true, size: header.size, wal: header.wal }
 }
 
 /**
@@ -537,19 +529,6 @@ function linkOrMove(from: string, to: string): void {
   placeWithoutReplacing(from, to)
 }
 
-/** Renames, refusing to replace a file that is there: a hard link fails if the name is taken. */
-function placeWithoutReplacing(from: string, to: string): void {
-  try {
-    fs.linkSync(from, to)
-    fs.rmSync(from)
-    return
-  } catch (error) {
-    if (errnoCode(error) === 'EEXIST') throw error
-  }
-  if (fs.existsSync(to)) throw Object.assign(new Error(`${to} already exists`), { code: 'EEXIST' })
-  fs.renameSync(from, to)
-}
-
 function removeWithSideFiles(filePath: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     fs.rmSync(`${filePath}${suffix}`, { force: true })
@@ -576,28 +555,6 @@ function writeAt(filePath: string, position: number, bytes: Buffer): void {
     fs.writeSync(fd, bytes, 0, bytes.length, position)
   } finally {
     fs.closeSync(fd)
-  }
-}
-
-function syncFile(filePath: string): void {
-  const fd = fs.openSync(filePath, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
-/** Makes new names durable where the platform can sync a folder (POSIX; NTFS journals renames). */
-function syncFolder(folder: string): void {
-  let fd: number | undefined
-  try {
-    fd = fs.openSync(folder, 'r')
-    fs.fsyncSync(fd)
-  } catch {
-    // Best effort: the files are complete under their names either way.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
   }
 }
 

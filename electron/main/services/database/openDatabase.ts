@@ -10,8 +10,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { placeWithoutReplacing, syncFile, syncFolder } from './durableFiles'
 import { MIGRATIONS, type Migration } from './migrations'
 import { expectedSchemaShape, schemaDifferences, schemaShape } from './schemaShape'
+import {
+  readSqliteFileHeader,
+  type SqliteFileHeader,
+  type SqliteHeaderProblem,
+  type SqliteHeaderReading
+} from './sqliteFileHeader'
 
 export type DatabaseOpenFailure = 'not-a-database' | 'corrupt' | 'newer-version' | 'unreadable'
 
@@ -40,11 +47,6 @@ export interface OpenDatabaseOptions {
   readonly busyTimeoutMs?: number
 }
 
-/** The 16 bytes every SQLite 3 database file starts with. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-/** The database header is the first 100 bytes of the file (sqlite.org/fileformat.html). */
-const HEADER_LENGTH = 100
-
 const DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 /**
@@ -53,14 +55,6 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000
  * WAL-mode file creates empty `-wal` and `-shm` files beside it.
  */
 const IN_MEMORY_CHECK_MAX_BYTES = 512 * 1024 * 1024
-
-/** What the first 100 bytes say about an existing file, read before SQLite is given it. */
-interface FileHeader {
-  readonly size: number
-  readonly userVersion: number
-  /** Header bytes 18 and 19 are 2: the file is in WAL mode. */
-  readonly wal: boolean
-}
 
 /**
  * Opens (creating if absent) the database at `filePath` and migrates it.
@@ -179,46 +173,6 @@ function createDatabase(
   }
 }
 
-/**
- * Gives the finished file its real name, refusing to replace a file that
- * appeared there meanwhile: a hard link fails if the name is taken, where a
- * rename would silently overwrite it. File systems without hard links get the
- * rename after one more look.
- */
-function placeWithoutReplacing(from: string, to: string): void {
-  try {
-    fs.linkSync(from, to)
-    fs.rmSync(from)
-    return
-  } catch (error) {
-    if (errnoCode(error) === 'EEXIST') throw error
-  }
-  if (fs.existsSync(to)) throw new Error(`"${to}" appeared while a new database was being built.`)
-  fs.renameSync(from, to)
-}
-
-function syncFile(filePath: string): void {
-  const fd = fs.openSync(filePath, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
-/** Makes the new name durable where the platform can sync a folder (POSIX; NTFS journals renames). */
-function syncFolder(folder: string): void {
-  let fd: number | undefined
-  try {
-    fd = fs.openSync(folder, 'r')
-    fs.fsyncSync(fd)
-  } catch {
-    // Best effort: the file is complete under its name either way.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
-  }
-}
-
 /** The steps must be numbered 1..n in order: a gap or a swap would skip or repeat schema changes. */
 function assertMigrationsInOrder(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
@@ -253,47 +207,37 @@ function existingFileSize(filePath: string): number | null {
  * empty file, a file that is not SQLite, and a header cut short are refused
  * here, before SQLite (which takes an empty file for a new database) sees them.
  */
-function readHeader(filePath: string): FileHeader {
-  const header = Buffer.alloc(HEADER_LENGTH)
-  let bytesRead: number
-  let size: number
-  let fd: number | undefined
+function readHeader(filePath: string): SqliteFileHeader {
+  let header: SqliteHeaderReading
   try {
-    fd = fs.openSync(filePath, 'r')
-    size = fs.fstatSync(fd).size
-    bytesRead = fs.readSync(fd, header, 0, header.length, 0)
+    header = readSqliteFileHeader(filePath)
   } catch (error) {
     throw unreadableError(filePath, error)
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
   }
-  if (size === 0) throw emptyFileError(filePath)
-  const magic = header.subarray(0, SQLITE_HEADER.length)
-  if (bytesRead < SQLITE_HEADER.length || !magic.equals(SQLITE_HEADER)) {
-    throw notADatabaseError(filePath)
-  }
-  if (bytesRead < HEADER_LENGTH) throw corruptError(filePath)
-  const rawPageSize = header.readUInt16BE(16)
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
-  const writeVersion = header[18]
-  const readVersion = header[19]
-  const validHeader =
-    pageSize >= 512 &&
-    pageSize <= 65536 &&
-    (pageSize & (pageSize - 1)) === 0 &&
-    (writeVersion === 1 || writeVersion === 2) &&
-    (readVersion === 1 || readVersion === 2) &&
-    // Payload fractions fixed by the file format.
-    header[21] === 64 &&
-    header[22] === 32 &&
-    header[23] === 32
-  if (!validHeader) throw notADatabaseError(filePath)
-  // A database has at least its first page; less is a file cut short.
-  if (size < pageSize) throw corruptError(filePath)
-  const userVersion = header.readInt32BE(60)
+  if (!header.ok) throw headerError(filePath, header.problem)
   // A negative marker was never written by this app.
-  if (userVersion < 0) throw foreignDatabaseError(filePath)
-  return { size, userVersion, wal: writeVersion === 2 || readVersion === 2 }
+  if (header.userVersion < 0) throw foreignDatabaseError(filePath)
+  return header
+}
+
+function headerError(filePath: string, problem: SqliteHeaderProblem): DatabaseOpenError {
+  switch (problem) {
+    case 'not-a-file':
+      // It was a regular file a moment ago (see existingFileSize).
+      return unreadableError(
+        filePath,
+        Object.assign(new Error(`${filePath} is not a regular file`), { code: 'EINVAL' })
+      )
+    case 'empty':
+      return emptyFileError(filePath)
+    case 'header-cut-short':
+    case 'page-cut-short':
+      return corruptError(filePath)
+    case 'not-sqlite':
+    case 'bad-page-size':
+    case 'bad-format':
+      return notADatabaseError(filePath)
+  }
 }
 
 /**
@@ -313,7 +257,7 @@ function readHeader(filePath: string): FileHeader {
  */
 function inspect(
   filePath: string,
-  header: FileHeader,
+  header: SqliteFileHeader,
   migrations: readonly Migration[],
   nativeBinding: string | undefined
 ): number {
@@ -414,12 +358,7 @@ function backUpBeforeMigrating(db: Database.Database, filePath: string, version:
   db.prepare('VACUUM INTO ?').run(temporaryPath)
   // VACUUM INTO does not sync its output; the copy only protects anything if it
   // is on disk before the migration touches the original.
-  const fd = fs.openSync(temporaryPath, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
+  syncFile(temporaryPath)
   fs.renameSync(temporaryPath, backupPath)
 }
 

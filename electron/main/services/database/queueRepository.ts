@@ -12,35 +12,26 @@
  * that index, already in queue order, so a page stops after the rows it shows.
  */
 import type { Database } from 'better-sqlite3'
+import { concernRank, type ConcernLevel } from '../../../../src/domain'
 import {
-  concernRank,
-  TRIAGE_DECISIONS,
-  type ConcernLevel,
-  type QueueItem
-} from '../../../../src/domain'
-import { SEALED_ROW_COLUMNS, type SealedRowFields } from './intakeDigest'
-import { oneOf } from './storedJson'
+  latestTriageColumns,
+  latestTriageJoin,
+  reviewStateOf,
+  storedIntakeColumns,
+  WAITING_SINCE,
+  type LatestTriageRow,
+  type ReviewState,
+  type StoredIntakeRow
+} from './reviewListRows'
 
-/** Every column the intake repository reads and checks, exactly as stored. */
-export type StoredIntakeRow = Omit<SealedRowFields, 'content_digest'> & {
-  readonly content_digest: string | null
-  readonly row_digest: string | null
-  readonly answers: string
-  readonly evaluation: string | null
-}
+export type { StoredIntakeRow } from './reviewListRows'
 
-/** One waiting intake in queue order, with its row as stored. */
-export interface QueueEntry {
+/** One waiting intake in queue order, with its row as stored and its latest decision. */
+export interface QueueEntry extends ReviewState {
   readonly id: string
   /** When it started waiting (ISO-8601 UTC): submitted, or created while a draft. */
   readonly waitingSince: string
   readonly row: StoredIntakeRow
-  /** Whether a triage decision exists, even one too damaged to read. */
-  readonly reviewed: boolean
-  /** The latest decision; null before review, and for a decision that cannot be read. */
-  readonly triage: QueueItem['triage']
-  /** Set when the latest decision exists but could not be read. */
-  readonly triageProblem?: string
 }
 
 export interface QueueRepository {
@@ -50,20 +41,6 @@ export interface QueueRepository {
   listLevel(concern: ConcernLevel, from: string, to: string, limit: number): QueueEntry[]
 }
 
-/** The moment an intake starts waiting: the expression migration 0010 indexes. */
-const WAITING_SINCE = 'coalesce(submitted_at, created_at)'
-
-/** The row's columns as the intake repository reads them, from the table aliased `i`. */
-const ROW_COLUMNS = [
-  ...SEALED_ROW_COLUMNS.split(',').map((column) => column.trim()),
-  'content_digest',
-  'row_digest',
-  'answers',
-  'evaluation'
-]
-  .map((column) => `i.${column}`)
-  .join(', ')
-
 /**
  * One level of the queue, in order. The page is chosen from the queue index
  * alone (with each entry's rowid), and only its rows are then read; the
@@ -72,8 +49,7 @@ const ROW_COLUMNS = [
  * check its query plan.
  */
 export const QUEUE_LEVEL_QUERY = `
-  SELECT q.waiting_since, ${ROW_COLUMNS},
-    t.version AS triage_version, t.decision, t.decided_at, t.staff_name
+  SELECT q.waiting_since, ${storedIntakeColumns('i')}, ${latestTriageColumns('t')}
   FROM (
     SELECT rowid AS row_id, id, ${WAITING_SINCE} AS waiting_since FROM intakes
     WHERE concern_rank = @rank AND ${WAITING_SINCE} >= @from AND ${WAITING_SINCE} < @to
@@ -81,9 +57,7 @@ export const QUEUE_LEVEL_QUERY = `
     LIMIT @limit
   ) AS q
   JOIN intakes AS i ON i.rowid = q.row_id
-  LEFT JOIN triage_decisions AS t
-    ON t.intake_id = q.id
-    AND t.version = (SELECT max(version) FROM triage_decisions WHERE intake_id = q.id)
+  ${latestTriageJoin('t', 'q.id')}
   ORDER BY q.waiting_since, q.id`
 
 /** Every level's count in one pass over the index (one range per level). Exported for its plan. */
@@ -92,19 +66,9 @@ export const QUEUE_COUNTS_QUERY = `
   WHERE concern_rank IN (0, 1, 2, 3) AND ${WAITING_SINCE} >= @from AND ${WAITING_SINCE} < @to
   GROUP BY concern_rank`
 
-type LevelRow = StoredIntakeRow & {
-  waiting_since: string
-  triage_version: number | null
-  decision: unknown
-  decided_at: unknown
-  staff_name: unknown
-}
+type LevelRow = StoredIntakeRow & LatestTriageRow & { waiting_since: string }
 
 const CONCERN_LEVELS: readonly ConcernLevel[] = ['none', 'review', 'urgent', 'emergency']
-/** What the triage service stores: `Date.prototype.toISOString`. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-const TRIAGE_UNREADABLE =
-  'The current triage decision could not be read; open the record to see its history.'
 
 /** Creates the repository over an open, migrated connection; statements are prepared once. */
 export function createQueueRepository(db: Database): QueueRepository {
@@ -132,31 +96,20 @@ export function createQueueRepository(db: Database): QueueRepository {
   }
 }
 
-/**
- * The row's decision as the domain knows it. The file can be changed by
- * other tools or a failing disk, so the stored values are checked rather
- * than cast; one that fails still marks the intake as reviewed (a decision
- * was recorded) and is named as a problem instead of being guessed at.
- */
+/** The entry of one row of the level query: the intake's columns apart from the rest. */
 function toEntry(level: LevelRow): QueueEntry {
   const {
     waiting_since: waitingSince,
-    triage_version: triageVersion,
+    triage_version,
     decision,
-    decided_at: decidedAt,
-    staff_name: decidedBy,
+    decided_at,
+    staff_name,
     ...row
   } = level
-  const base = { id: row.id, waitingSince, row }
-  if (triageVersion === null) return { ...base, reviewed: false, triage: null }
-  if (
-    oneOf(TRIAGE_DECISIONS, decision) &&
-    typeof decidedAt === 'string' &&
-    ISO_INSTANT.test(decidedAt) &&
-    typeof decidedBy === 'string' &&
-    decidedBy !== ''
-  ) {
-    return { ...base, reviewed: true, triage: { decision, decidedAt, decidedBy } }
+  return {
+    id: row.id,
+    waitingSince,
+    row,
+    ...reviewStateOf({ triage_version, decision, decided_at, staff_name })
   }
-  return { ...base, reviewed: true, triage: null, triageProblem: TRIAGE_UNREADABLE }
 }

@@ -28,17 +28,25 @@
 import type { Database, Statement } from 'better-sqlite3'
 import {
   concernRank,
-  TRIAGE_DECISIONS,
   type ConcernLevel,
   type IntakeAnswers,
   type IntakeEvaluation,
   type IntakeStatus,
-  type QueueItem,
   type ReviewStatus,
   type TriageDecision
 } from '../../../../src/domain'
-import { contentDigest, rowDigest, SEALED_ROW_COLUMNS, type SealedRowFields } from './intakeDigest'
+import { contentDigest, rowDigest } from './intakeDigest'
 import { prefixUpperBound } from './nameKeys'
+import {
+  latestTriageColumns,
+  latestTriageJoin,
+  reviewStateOf,
+  storedIntakeColumns,
+  WAITING_SINCE,
+  type LatestTriageRow,
+  type ReviewState,
+  type StoredIntakeRow
+} from './reviewListRows'
 import { isConcernLevel, oneOf, parseStoredAnswers, parseStoredEvaluation } from './storedJson'
 
 /** What a search asks of the database, already checked and classified by the service. */
@@ -70,17 +78,11 @@ export interface SearchRequest {
   readonly limit: number
 }
 
-/** One matching intake in result order, before its row is read. */
-export interface SearchHit {
+/** One matching intake in result order, with its latest decision, before its row is read. */
+export interface SearchHit extends ReviewState {
   readonly id: string
   /** Submitted, or created while a draft (ISO-8601 UTC): the order within a concern level. */
   readonly waitingSince: string
-  /** Whether a triage decision exists, even one too damaged to read. */
-  readonly reviewed: boolean
-  /** The latest decision; null before review, and for a decision that cannot be read. */
-  readonly triage: QueueItem['triage']
-  /** Set when the latest decision exists but could not be read. */
-  readonly triageProblem?: string
 }
 
 /** A listed intake whose row passed both of its checks: what its result line needs. */
@@ -134,11 +136,6 @@ export const MAX_SHORT_TEXT_TRIGRAMS = 500
 /** How many distinct statements are kept prepared (each combination of filters is one). */
 const STATEMENT_CACHE_SIZE = 64
 
-const TRIAGE_UNREADABLE =
-  'The current triage decision could not be read; open the record to see its history.'
-/** What the triage service stores: `Date.prototype.toISOString`. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
 /**
  * The text of a search as an FTS5 phrase: double quotes doubled and the whole
  * in double quotes, so every character typed is text to find (FTS5 reads a
@@ -153,8 +150,6 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
 }
 
-/** The moment an intake waits from, spelled exactly as migration 0010 indexes it. */
-const WAITING_SINCE = 'coalesce(submitted_at, created_at)'
 const RESULT_ORDER = `ORDER BY concern_rank DESC, ${WAITING_SINCE} DESC, intakes.id DESC`
 
 /**
@@ -171,20 +166,7 @@ interface Condition {
 }
 
 type Bindings = Record<string, string | number>
-type ListedRow = Omit<SealedRowFields, 'content_digest'> & {
-  content_digest: string | null
-  row_digest: string | null
-  answers: string
-  evaluation: string | null
-}
-type HitRow = {
-  id: string
-  waiting_since: string
-  triage_version: number | null
-  decision: unknown
-  decided_at: unknown
-  staff_name: unknown
-}
+type HitRow = LatestTriageRow & { id: string; waiting_since: string }
 
 /** Creates the repository over a connection migrated to version 10 or later. */
 export function createSearchRepository(db: Database): SearchRepository {
@@ -315,9 +297,8 @@ export function createSearchRepository(db: Database): SearchRepository {
     return conditions
   }
 
-  const listedStatement = db.prepare<[string], ListedRow>(
-    `SELECT ${SEALED_ROW_COLUMNS}, content_digest, row_digest, answers, evaluation
-     FROM intakes WHERE id = ?`
+  const listedStatement = db.prepare<[string], StoredIntakeRow>(
+    `SELECT ${storedIntakeColumns()} FROM intakes WHERE id = ?`
   )
 
   return {
@@ -350,13 +331,9 @@ export function createSearchRepository(db: Database): SearchRepository {
         driver === null
           ? `intakes INDEXED BY intakes_queue`
           : `(${driver.driver}) AS driver CROSS JOIN intakes ON intakes.id = driver.intake_id`
-      const sql = `SELECT intakes.id, ${WAITING_SINCE} AS waiting_since,
-          latest.version AS triage_version, latest.decision, latest.decided_at, latest.staff_name
+      const sql = `SELECT intakes.id, ${WAITING_SINCE} AS waiting_since, ${latestTriageColumns('latest')}
         FROM ${from}
-        LEFT JOIN triage_decisions AS latest ON latest.intake_id = intakes.id
-          AND latest.version = (
-            SELECT max(version) FROM triage_decisions AS newer WHERE newer.intake_id = intakes.id
-          )
+        ${latestTriageJoin('latest', 'intakes.id')}
         ${where.length === 0 ? '' : `WHERE ${where.map((test) => `(${test})`).join('\n          AND ')}`}
         ${RESULT_ORDER}
         LIMIT @limit`
@@ -367,7 +344,7 @@ export function createSearchRepository(db: Database): SearchRepository {
 }
 
 /** The row's result-line fields when both check values match and it reads cleanly, else null. */
-function intactIntake(row: ListedRow): IntactIntake | null {
+function intactIntake(row: StoredIntakeRow): IntactIntake | null {
   const sealedContent = row.content_digest
   if (sealedContent === null || row.row_digest === null) return null
   if (contentDigest(row.answers, row.evaluation) !== sealedContent) return null
@@ -427,24 +404,7 @@ function rowFilters(request: SearchRequest, bindings: Bindings): string[] {
   return tests
 }
 
-/**
- * The row's decision as the domain knows it. The file can be changed by other
- * tools or a failing disk, so stored values are checked rather than cast; one
- * that fails still marks the intake as reviewed (a decision was recorded) and
- * is named as a problem instead of being guessed at. As the queue reads it.
- */
+/** A hit from its row: the intake's id and waiting time, and where it stands in review. */
 function toHit(row: HitRow): SearchHit {
-  const base = { id: row.id, waitingSince: row.waiting_since }
-  if (row.triage_version === null) return { ...base, reviewed: false, triage: null }
-  const { decision, decided_at: decidedAt, staff_name: decidedBy } = row
-  if (
-    oneOf(TRIAGE_DECISIONS, decision) &&
-    typeof decidedAt === 'string' &&
-    ISO_INSTANT.test(decidedAt) &&
-    typeof decidedBy === 'string' &&
-    decidedBy !== ''
-  ) {
-    return { ...base, reviewed: true, triage: { decision, decidedAt, decidedBy } }
-  }
-  return { ...base, reviewed: true, triage: null, triageProblem: TRIAGE_UNREADABLE }
+  return { id: row.id, waitingSince: row.waiting_since, ...reviewStateOf(row) }
 }

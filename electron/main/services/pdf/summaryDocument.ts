@@ -39,6 +39,7 @@ import type { Flag, FlagLevel, IntakeAnswers } from '../../../../src/domain/type
 import type { FontCoverage } from './fonts'
 import { textRuns } from './pdfText'
 import { bodyMapSvg, signatureSvg } from './summarySvg'
+import { visitRows, visitsChartSvg } from './visitsChart'
 
 /** What one summary is made from. */
 export interface SummaryInput {
@@ -66,6 +67,7 @@ export const SUMMARY_SECTIONS = [
   'episode',
   'pain',
   'scores',
+  'visits',
   'patterns',
   'history',
   'consent'
@@ -321,7 +323,9 @@ export function buildSummaryDocument(
         {
           width: 'auto',
           stack: [
-            w.text('Intake summary', { style: ['title', 'section-header'] }),
+            w.text(isFollowUp(record) ? 'Follow-up visit summary' : 'Intake summary', {
+              style: ['title', 'section-header']
+            }),
             w.text(
               `Form version ${record.formVersion}   ·   Rules version ${evaluation.rulesVersion}`,
               {
@@ -340,7 +344,8 @@ export function buildSummaryDocument(
     },
     w.text(name, { style: 'patientName' }),
     w.text(patientFacts),
-    w.text(`Intake ${day}   ·   ${status}`),
+    w.text(`${isFollowUp(record) ? 'Follow-up visit' : 'Intake'} ${day}   ·   ${status}`),
+    ...followUpLines(record, w, zone),
     ...(contact.length > 0 ? [w.text(contact.join('   ·   '), { style: 'small' })] : []),
     ...(record.status === 'draft' && missing.length > 0
       ? [w.text(`Not yet answered: ${missing.join(', ')}`, { style: 'small', italics: true })]
@@ -636,7 +641,10 @@ export function buildSummaryDocument(
             ]
           }
     ),
-    row('Answered in', w.text(language ?? 'English (no other language chosen)')),
+    // A follow-up does not ask the language: the default would be a guess.
+    language === null && isFollowUp(record)
+      ? null
+      : row('Answered in', w.text(language ?? 'English (no other language chosen)')),
     row('', w.text(START_BACK_NOTICE, { style: 'small' }))
   )
   const scoreSection: Content[] = [
@@ -794,7 +802,11 @@ export function buildSummaryDocument(
   return {
     pageSize: settings.pageSize,
     pageMargins: PAGE_MARGINS,
-    info: { title: 'Intake summary', creator: 'Back Intake', producer: 'Back Intake' },
+    info: {
+      title: isFollowUp(record) ? 'Follow-up visit summary' : 'Intake summary',
+      creator: 'Back Intake',
+      producer: 'Back Intake'
+    },
     compress: true,
     defaultStyle: { font: 'NotoSans', fontSize: 9, lineHeight: 1.12 },
     styles: {
@@ -811,13 +823,16 @@ export function buildSummaryDocument(
     content: [
       ...header,
       ...triage,
+      ...amendmentsBlock(record, w, zone),
       redFlags,
-      ...episode,
-      ...pain,
+      // A follow-up asks no episode, body map, history or consent: no empty sections for them.
+      ...(isFollowUp(record) ? [] : episode),
+      ...(isFollowUp(record) ? [] : pain),
       ...scoreSection,
+      ...visitsSection(record, w, zone, contentWidth),
       ...patterns,
-      ...history,
-      ...consent
+      ...(isFollowUp(record) ? [] : history),
+      ...(isFollowUp(record) ? [] : consent)
     ],
     // A heading never ends a page: it moves to the next one with what it heads.
     pageBreakBefore: (node, following) =>
@@ -843,6 +858,183 @@ export function buildSummaryDocument(
       ]
     })
   }
+}
+
+function isFollowUp(record: IntakeRecord): boolean {
+  return record.kind === 'follow-up'
+}
+
+/**
+ * A follow-up's lines under the patient: how the back has changed since the
+ * last visit, which visit that was, and who confirmed the patient match.
+ */
+function followUpLines(record: IntakeRecord, w: Writer, zone: string | undefined): Content[] {
+  if (!isFollowUp(record)) return []
+  const change = labelled(record.answers, 'followUp.change')
+  const link = record.followUp
+  const previous =
+    link === null
+      ? undefined
+      : record.visits.find((visit) => visit.intakeId === link.previousIntakeId)
+  const lines: Content[] = [
+    {
+      text: [
+        { text: 'Change since last visit: ', bold: true },
+        { text: change ?? 'not answered', bold: true, italics: change === null }
+      ]
+    }
+  ]
+  const details = [
+    previous === undefined ? null : `Previous visit ${localDay(previous.submittedAt, zone)}`,
+    link === null ? null : `Patient match confirmed by ${link.confirmedBy.name}`
+  ].filter((part): part is string => part !== null)
+  if (details.length > 0) lines.push(w.text(details.join('   ·   '), { style: 'small' }))
+  return lines
+}
+
+/**
+ * The patient's visits, when there are two or more: the chart (pdfmake `svg`)
+ * and the same numbers as a table, the visit of this summary shaded and bold.
+ */
+function visitsSection(
+  record: IntakeRecord,
+  w: Writer,
+  zone: string | undefined,
+  width: number
+): Content[] {
+  if (record.visits.length < 2) return []
+  const options = { currentIntakeId: record.id, dayOf: (iso: string) => localDay(iso, zone) }
+  const chart = visitsChartSvg(record.visits, { ...options, width })
+  const head = [
+    'Visit',
+    'Kind',
+    'Pain now',
+    'Worst pain',
+    'PEG',
+    'STarT Back',
+    'Change since last visit'
+  ].map((label) => w.text(label, { style: 'label', fontSize: 8 }))
+  const body: TableCell[][] = [
+    head,
+    ...visitRows(record.visits, options).map((visit) =>
+      [
+        visit.current ? `${visit.day} (this summary)` : visit.day,
+        visit.kind,
+        visit.painNow,
+        visit.painWorst,
+        visit.peg,
+        visit.startBack,
+        visit.change
+      ].map((cell) =>
+        w.text(cell, {
+          fontSize: 8,
+          bold: visit.current,
+          ...(visit.current ? { fillColor: '#e4e4e4' } : {})
+        })
+      )
+    )
+  ]
+  return [
+    {
+      unbreakable: true,
+      stack: [
+        {
+          ...w.text('Visits', { style: ['heading', 'section-visits'] }),
+          headlineLevel: 1
+        },
+        w.text(
+          'Pain now, worst pain and PEG out of 10; the STarT Back total (out of 9) on the same scale. A gap in a line is a score not given at that visit.',
+          { style: 'small' }
+        ),
+        {
+          // The drawing, then its words placed back over it (a detached block moves nothing),
+          // so the shading of this visit lies under its labels, not over them.
+          stack: [
+            { svg: chart.svg, width: chart.width },
+            ...chart.labels.map((label): Content => ({
+              relativePosition: { x: label.x, y: label.y - chart.height },
+              columns: [
+                {
+                  width: label.width,
+                  ...w.text(label.text, {
+                    fontSize: label.fontSize,
+                    bold: label.bold,
+                    alignment: label.alignment,
+                    lineHeight: 1
+                  })
+                }
+              ]
+            }))
+          ],
+          margin: [0, 6, 0, 4]
+        },
+        {
+          table: {
+            headerRows: 1,
+            widths: ['auto', 'auto', 'auto', 'auto', 'auto', 'auto', '*'],
+            body
+          },
+          layout: 'lightHorizontalLines'
+        }
+      ]
+    }
+  ]
+}
+
+/** Longest answer an amendment line prints (a long text changed reads in full in the app). */
+const AMENDED_VALUE_MAX = 160
+
+/**
+ * Amendments made after submission, right under the triage decision, so
+ * whoever reads the summary knows the answers printed are corrected ones:
+ * for each, who, when and why, every field before → after, and the concern
+ * when it changed. The app keeps the full history; this is its short form.
+ */
+function amendmentsBlock(record: IntakeRecord, w: Writer, zone: string | undefined): Content[] {
+  const amendments = record.amendments
+  if (amendments.length === 0) return []
+  const words = (itemId: string, value: Parameters<typeof answerText>[1] | null): string =>
+    value === null ? 'not answered' : (clip(answerText(itemId, value), AMENDED_VALUE_MAX) ?? '')
+  const times = amendments.length === 1 ? 'once' : `${amendments.length} times`
+  return [
+    {
+      text: [
+        { text: `Amended after submission ${times}: `, bold: true },
+        { text: 'the answers in this summary are the corrected ones.' }
+      ],
+      margin: [0, 4, 0, 0]
+    },
+    ...amendments.map((amendment): Content => {
+      const at = localParts(amendment.amendedAt, zone)
+      const lines: Content[] = amendment.changes.map((change) =>
+        w.text(
+          `${catalogueItem(change.itemId)?.label ?? 'Answer'}: ${words(change.itemId, change.before)} → ${words(change.itemId, change.after)}`
+        )
+      )
+      if (amendment.concernBefore !== amendment.concernAfter)
+        lines.push(
+          w.text(
+            `Concern: ${CONCERN_LABELS[amendment.concernBefore]} → ${CONCERN_LABELS[amendment.concernAfter]}`,
+            { bold: true }
+          )
+        )
+      return {
+        stack: [
+          {
+            text: [
+              { text: `Amendment ${amendment.version}`, bold: true },
+              ...w.runs(`   ·   ${at.date} ${at.time} by `),
+              ...w.runs(amendment.amendedBy.name)
+            ]
+          },
+          { text: [{ text: 'Why: ', bold: true }, ...w.runs(amendment.reason)] },
+          { ul: lines }
+        ],
+        style: 'small',
+        margin: [0, 2, 0, 0]
+      }
+    })
+  ]
 }
 
 function ynuWord(value: string | null): string {

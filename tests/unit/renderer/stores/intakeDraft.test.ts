@@ -36,17 +36,26 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error }
 }
 
+/** What the fake keeps of a save or submission: the answers sent, as they were sent. */
+interface SentAnswers {
+  readonly id: string
+  readonly answers: IntakeAnswers
+}
+
 /**
  * The main process as far as drafts go: a Map of records, draft and submit
- * validation from the domain, and switches to make saves slow or failing.
+ * validation from the domain, revision checks (a write based on an older
+ * revision is a conflict), and switches to make saves slow or failing.
  */
 class FakeIntakeApi extends NotFakedApi {
   readonly drafts = new Map<string, IntakeRecord>()
   /** Every method called, in order. */
   readonly log: ApiMethod[] = []
-  /** The arguments of every saveDraft call, answers copied as they were sent. */
-  readonly saves: ApiArgs<'saveDraft'>[] = []
-  readonly submits: ApiArgs<'submitIntake'>[] = []
+  /** The id and answers of every saveDraft call, answers copied as they were sent. */
+  readonly saves: SentAnswers[] = []
+  /** The revision each saveDraft call was based on, in order. */
+  readonly savedRevisions: number[] = []
+  readonly submits: SentAnswers[] = []
   /** While set, every saveDraft answers with this error (a full disk, a locked file). */
   saveFailure: AppError | null = null
   /** While set, every saveDraft call rejects with it (the IPC itself broke). */
@@ -87,12 +96,16 @@ class FakeIntakeApi extends NotFakedApi {
     const record: IntakeRecord = {
       id: `intake-${this.nextId++}`,
       status: 'draft',
+      kind: 'initial',
+      followUp: null,
       formVersion: FORM_VERSION,
       answers: checked.answers,
       evaluation: evaluateIntake(checked.answers, { asOf: this.today() }),
       currentRules: null,
       redFlagHistory: [],
       triage: [],
+      amendments: [],
+      visits: [],
       patientId: null,
       revision: 1,
       createdAt: timestamp,
@@ -106,6 +119,7 @@ class FakeIntakeApi extends NotFakedApi {
   override async saveDraft(args: ApiArgs<'saveDraft'>): Promise<Result<DraftSaved>> {
     this.log.push('saveDraft')
     this.saves.push({ id: args.id, answers: { ...args.answers } })
+    this.savedRevisions.push(args.revision)
     if (this.saves.length > RUNAWAY_SAVES) {
       return fail({ code: 'conflict', message: 'Runaway saves: the store keeps saving.' })
     }
@@ -115,6 +129,7 @@ class FakeIntakeApi extends NotFakedApi {
     const record = this.drafts.get(args.id)
     if (!record) return fail({ code: 'not-found', message: 'No such intake.' })
     if (record.status !== 'draft') return fail({ code: 'conflict', message: 'Already submitted.' })
+    if (args.revision !== record.revision) return fail(this.staleRevision(record))
     const checked = validateAnswers(args.answers, { mode: 'draft', asOf: this.today() })
     if (!checked.ok) {
       return fail({
@@ -148,6 +163,7 @@ class FakeIntakeApi extends NotFakedApi {
     if (record.status !== 'draft') {
       return Promise.resolve(fail({ code: 'conflict', message: 'Already submitted.' }))
     }
+    if (args.revision !== record.revision) return Promise.resolve(fail(this.staleRevision(record)))
     const checked = validateAnswers(args.answers, { mode: 'submit', asOf: this.today() })
     if (!checked.ok) {
       return Promise.resolve(
@@ -170,6 +186,28 @@ class FakeIntakeApi extends NotFakedApi {
     }
     this.drafts.set(submitted.id, submitted)
     return Promise.resolve(ok(submitted))
+  }
+
+  /** The error the main process gives a write based on an older revision. */
+  private staleRevision(record: IntakeRecord): AppError {
+    return {
+      code: 'conflict',
+      message: 'This draft was saved elsewhere since this window last saved it.',
+      currentRevision: record.revision
+    }
+  }
+
+  /** Another window or device saves the draft: its answers, one revision further on. */
+  saveElsewhere(id: string, answers: IntakeAnswers): void {
+    const record = this.drafts.get(id)
+    if (!record) throw new Error(`No draft ${id} to save elsewhere.`)
+    this.drafts.set(id, {
+      ...record,
+      answers,
+      evaluation: evaluateIntake(answers, { asOf: this.today() }),
+      revision: record.revision + 1,
+      updatedAt: new Date().toISOString()
+    })
   }
 
   override getIntake(args: ApiArgs<'getIntake'>): Promise<Result<IntakeRecord>> {
@@ -610,6 +648,113 @@ describe('submit', () => {
     expect(fake.submits).toHaveLength(0)
     expect(store.status).toBe('draft')
     expect(store.answers['pain.now']).toBe(2)
+  })
+})
+
+describe('a draft saved from another window meanwhile', () => {
+  /** Opens a draft, then has another window save it: revision 2 is not this window's. */
+  async function openAndSaveElsewhere(): Promise<{ store: IntakeDraftStore; id: string }> {
+    const store = await openDraft({ 'patient.givenName': 'Maya' })
+    const id = store.intakeId ?? ''
+    fake.saveElsewhere(id, { 'patient.givenName': 'Maia', 'rf.bowel': 'no' })
+    return { store, id }
+  }
+
+  it('keeps the answers on screen and writes nothing over the other version', async () => {
+    const { store, id } = await openAndSaveElsewhere()
+
+    store.setAnswer('rf.bladder', 'yes')
+    await settle()
+
+    expect(fake.savedRevisions).toEqual([1])
+    expect(store.conflict).toEqual({ currentRevision: 2 })
+    expect(store.saveError?.code).toBe('conflict')
+    expect(store.answers).toEqual({ 'patient.givenName': 'Maya', 'rf.bladder': 'yes' })
+    expect(fake.drafts.get(id)?.answers).toEqual({ 'patient.givenName': 'Maia', 'rf.bowel': 'no' })
+
+    // Neither a retry nor a later answer writes over it while the choice is open.
+    store.setAnswer('complaint.description', 'Sore')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(fake.saves).toHaveLength(1)
+    expect(fake.drafts.get(id)?.revision).toBe(2)
+    expect(store.conflict).toEqual({ currentRevision: 2 })
+  })
+
+  it('does not submit while the choice is open', async () => {
+    const { store, id } = await openAndSaveElsewhere()
+    store.setAnswer('rf.bladder', 'yes')
+    await settle()
+
+    const error = await store.submit()
+
+    expect(error?.code).toBe('conflict')
+    expect(fake.submits).toHaveLength(0)
+    expect(fake.drafts.get(id)?.status).toBe('draft')
+  })
+
+  it('keepMine saves every answer on screen over the other version, based on the revision reported', async () => {
+    const { store, id } = await openAndSaveElsewhere()
+    store.setAnswer('rf.bladder', 'yes')
+    await settle()
+    store.setAnswer('complaint.description', 'Sore')
+
+    expect(await store.keepMine()).toBe(true)
+
+    expect(fake.savedRevisions).toEqual([1, 2])
+    expect(fake.drafts.get(id)?.answers).toEqual({
+      'patient.givenName': 'Maya',
+      'complaint.description': 'Sore',
+      'rf.bladder': 'yes'
+    })
+    expect(store.conflict).toBeNull()
+    expect(store.saveError).toBeNull()
+    expect(store.saveState).toBe('saved')
+    expect(store.revision).toBe(3)
+    // Saving goes on as usual afterwards.
+    store.setAnswer('rf.bowel', 'no')
+    await settle()
+    expect(fake.savedRevisions).toEqual([1, 2, 3])
+    expect(fake.drafts.get(id)?.answers['rf.bowel']).toBe('no')
+  })
+
+  it('keepMine is refused again when a third version was saved after the conflict was reported', async () => {
+    const { store, id } = await openAndSaveElsewhere()
+    store.setAnswer('rf.bladder', 'yes')
+    await settle()
+    fake.saveElsewhere(id, { 'patient.givenName': 'Maya-Li' })
+
+    expect(await store.keepMine()).toBe(false)
+
+    expect(store.conflict).toEqual({ currentRevision: 3 })
+    expect(fake.drafts.get(id)?.answers).toEqual({ 'patient.givenName': 'Maya-Li' })
+    expect(store.answers).toEqual({ 'patient.givenName': 'Maya', 'rf.bladder': 'yes' })
+  })
+
+  it('openLatest shows the other version, drops the unsaved answers and saves on from there', async () => {
+    const { store, id } = await openAndSaveElsewhere()
+    store.setAnswer('rf.bladder', 'yes')
+    await settle()
+    // Typed during the conflict: its pending save must not fire into the version opened next.
+    store.setAnswer('complaint.description', 'Sore')
+
+    expect(await store.openLatest()).toBeNull()
+
+    expect(store.answers).toEqual({ 'patient.givenName': 'Maia', 'rf.bowel': 'no' })
+    expect(store.conflict).toBeNull()
+    expect(store.saveError).toBeNull()
+    expect(store.revision).toBe(2)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(fake.saves).toHaveLength(1)
+
+    store.setAnswer('rf.bladder', 'no')
+    await settle()
+    expect(fake.savedRevisions).toEqual([1, 2])
+    expect(fake.drafts.get(id)?.answers).toEqual({
+      'patient.givenName': 'Maia',
+      'rf.bowel': 'no',
+      'rf.bladder': 'no'
+    })
+    expect(store.saveState).toBe('saved')
   })
 })
 

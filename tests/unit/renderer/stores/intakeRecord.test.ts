@@ -1,16 +1,15 @@
 /**
  * The record store against a fake `window.api`: answers held back at gates to
- * test that only the latest `load` lands, the patient's other intakes found
- * by family name and kept only on a matching date of birth, a recorded
- * triage decision put on the record, and everything forgotten on sign-out.
+ * test that only the latest `load` lands, opening a record in one call (the
+ * patient's visits come with it; no name search), a recorded triage decision
+ * and an amended record put on screen, and everything forgotten on sign-out.
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   ApiArgs,
-  IntakePage,
   IntakeRecord,
-  IntakeSummary,
+  PatientVisit,
   Result,
   SessionState,
   TriageVersion
@@ -22,12 +21,32 @@ import { NotFakedApi } from '../support/notFakedApi'
 const FIRST = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
 const SECOND = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6'
 const EARLIER = 'e3b0c442-98fc-4c14-9afb-f4c8996fb924'
-const NAMESAKE = '0f8fad5b-d9cb-469f-a165-70867728950e'
 
-function record(id: string, familyName: string): IntakeRecord {
+function visit(intakeId: string, submittedAt: string): PatientVisit {
+  return {
+    intakeId,
+    kind: 'initial',
+    submittedAt,
+    concern: 'none',
+    painNow: 3,
+    painWorst: 5,
+    peg: 2.7,
+    startBackTotal: 1,
+    startBackRisk: 'low',
+    change: null
+  }
+}
+
+function record(
+  id: string,
+  familyName: string,
+  visits: readonly PatientVisit[] = []
+): IntakeRecord {
   return {
     id,
     status: 'submitted',
+    kind: 'initial',
+    followUp: null,
     formVersion: 2,
     answers: {
       'patient.givenName': 'Maya',
@@ -47,26 +66,13 @@ function record(id: string, familyName: string): IntakeRecord {
     currentRules: null,
     redFlagHistory: [],
     triage: [],
-    patientId: null,
+    amendments: [],
+    visits,
+    patientId: visits.length > 0 ? '9b2d7f4e-1c3a-4e5b-8d6f-7a8b9c0d1e2f' : null,
     revision: 1,
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:20:00.000Z',
     submittedAt: '2026-11-20T09:20:00.000Z'
-  }
-}
-
-function summary(id: string, dateOfBirth: string): IntakeSummary {
-  return {
-    id,
-    status: 'submitted',
-    entryMode: 'staff',
-    givenName: 'Maya',
-    familyName: 'Okafor',
-    dateOfBirth,
-    concern: 'urgent',
-    createdAt: '2026-10-01T09:00:00.000Z',
-    updatedAt: '2026-10-01T09:20:00.000Z',
-    submittedAt: '2026-10-01T09:20:00.000Z'
   }
 }
 
@@ -79,8 +85,6 @@ function gate(): { promise: Promise<void>; open: () => void } {
 class FakeRecordApi extends NotFakedApi {
   readonly records = new Map<string, IntakeRecord>()
   readonly gates = new Map<string, Promise<void>>()
-  readonly searches: ApiArgs<'listIntakes'>[] = []
-  listed: IntakeSummary[] = []
 
   constructor() {
     super('the record store')
@@ -93,11 +97,6 @@ class FakeRecordApi extends NotFakedApi {
     return found
       ? { ok: true, value: found }
       : { ok: false, error: { code: 'not-found', message: 'No such intake.' } }
-  }
-
-  override listIntakes(args: ApiArgs<'listIntakes'>): Promise<Result<IntakePage>> {
-    this.searches.push(args)
-    return Promise.resolve({ ok: true, value: { items: this.listed, nextCursor: null } })
   }
 }
 
@@ -157,17 +156,18 @@ describe('intake record store', () => {
     expect(store.error).toBe('No such intake.')
   })
 
-  it('lists the patient’s other intakes: same family name and date of birth, not this one', async () => {
-    fake.records.set(FIRST, record(FIRST, 'Okafor'))
-    fake.listed = [
-      summary(FIRST, '1996-03-14'),
-      summary(EARLIER, '1996-03-14'),
-      summary(NAMESAKE, '1970-01-01')
+  it('opens a record in one call: the patient’s visits come with it, no search by name', async () => {
+    const visits = [
+      visit(EARLIER, '2026-10-01T09:20:00.000Z'),
+      visit(FIRST, '2026-11-20T09:20:00.000Z')
     ]
+    fake.records.set(FIRST, record(FIRST, 'Okafor', visits))
     const store = recordModule.useIntakeRecordStore()
     await store.load(FIRST)
-    expect(fake.searches.map((search) => search.search)).toEqual(['Okafor'])
-    expect(store.earlier.map((item) => item.id)).toEqual([EARLIER])
+    expect(store.record?.visits.map((item) => item.intakeId)).toEqual([EARLIER, FIRST])
+    // Every other method answers "not faked" and is counted: a name search would show here.
+    expect(fake.notFakedCalls).toEqual([])
+    expect('earlier' in store).toBe(false)
   })
 
   it('puts a recorded triage decision on the record without reading it again', async () => {
@@ -188,19 +188,36 @@ describe('intake record store', () => {
     expect(store.record?.triage).toEqual(versions)
   })
 
-  it('forgets the record on sign-out and drops an answer still on its way', async () => {
-    fake.records.set(FIRST, record(FIRST, 'Okafor'))
-    fake.listed = [summary(EARLIER, '1996-03-14')]
+  it('puts the amended record on screen, only over the same record and never over a newer one', async () => {
+    const original = record(FIRST, 'Okafor')
+    fake.records.set(FIRST, original)
     const store = recordModule.useIntakeRecordStore()
     await store.load(FIRST)
-    expect(store.record).not.toBeNull()
+    const amended: IntakeRecord = {
+      ...original,
+      answers: { ...original.answers, 'patient.familyName': 'Okafor-Byrne' },
+      revision: 2
+    }
+    store.amended(amended)
+    expect(store.record).toEqual(amended)
+    // A record of another patient, or an older revision, never replaces what is shown.
+    store.amended({ ...record(SECOND, 'Ruiz'), revision: 9 })
+    store.amended({ ...original, revision: 1 })
+    expect(store.record).toEqual(amended)
+    expect(fake.notFakedCalls).toEqual([])
+  })
+
+  it('forgets the record on sign-out and drops an answer still on its way', async () => {
+    fake.records.set(FIRST, record(FIRST, 'Okafor', [visit(EARLIER, '2026-10-01T09:20:00.000Z')]))
+    const store = recordModule.useIntakeRecordStore()
+    await store.load(FIRST)
+    expect(store.record?.visits).toHaveLength(1)
 
     const held = gate()
     fake.gates.set(FIRST, held.promise)
     const reloading = store.load(FIRST)
     sessionModule.useSessionStore().adopt({ ...CLINICIAN, role: 'signed-out', staff: null })
     expect(store.record).toBeNull()
-    expect(store.earlier).toEqual([])
     held.open()
     await reloading
     expect(store.record).toBeNull()

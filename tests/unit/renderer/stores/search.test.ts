@@ -1,14 +1,17 @@
 /**
  * The search store against a fake `window.api` whose answers the test
  * releases in any order: the debounce while typing, what a query sends, that
- * an older answer arriving after a newer one is dropped, errors, and that
- * forgetting patient data drops an answer still on its way.
+ * an older answer arriving after a newer one is dropped, errors, that
+ * forgetting patient data drops an answer still on its way, and that the
+ * search on screen runs again by itself when the main process reports a
+ * change (events the test pushes as the main process would).
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   AppApi,
   AppError,
+  IntakesChanged,
   QueueItem,
   Result,
   SearchQuery,
@@ -43,9 +46,28 @@ interface Pending {
 /** Every search waits until the test answers it, so answers can come back in any order. */
 class FakeSearchApi extends NotFakedApi {
   readonly pending: Pending[] = []
+  private readonly listeners = new Set<(change: IntakesChanged) => void>()
 
   constructor() {
     super('the search store')
+  }
+
+  override readonly on: AppApi['on'] = (event, listener) => {
+    if (event !== 'intakesChanged') return () => undefined
+    const typed = listener as (change: IntakesChanged) => void
+    this.listeners.add(typed)
+    return () => {
+      this.listeners.delete(typed)
+    }
+  }
+
+  /** What the main process does after a save: tell every listener. */
+  emit(change: IntakesChanged): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
+  listenerCount(): number {
+    return this.listeners.size
   }
 
   override searchIntakes(query: SearchQuery): ReturnType<AppApi['searchIntakes']> {
@@ -168,5 +190,93 @@ describe('search store', () => {
     expect(search.form).toEqual(searchModule.emptySearchForm())
     // The search waiting for typing to pause was cancelled too.
     expect(fake.pending).toHaveLength(1)
+  })
+})
+
+describe('search store following changes', () => {
+  const saved: IntakesChanged = { intakeId: 'c', change: 'saved', concern: 'none' }
+
+  /** A search for `text`, answered with `rows`. */
+  async function searched(text: string, ...rows: QueueItem[]) {
+    const search = searchModule.useSearchStore()
+    search.form.text = text
+    void search.search()
+    fake.pending.at(-1)?.answer(found(...rows))
+    await settle()
+    return search
+  }
+
+  it('runs the search on screen again once changes pause, keeping the results meanwhile', async () => {
+    const search = await searched('okafor', item('a', 'Okafor'))
+    search.follow()
+    // A burst (a submission, then a decision on it) costs one search.
+    fake.emit({ intakeId: 'b', change: 'created', concern: 'none' })
+    fake.emit({ intakeId: 'b', change: 'submitted', concern: 'none' })
+    fake.emit({ intakeId: 'b', change: 'reviewed', concern: 'none' })
+    await vi.advanceTimersByTimeAsync(searchModule.LIVE_REFRESH_MS - 1)
+    expect(fake.pending).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fake.pending.map((call) => call.query)).toEqual([{ text: 'okafor' }, { text: 'okafor' }])
+    // The old results stay on screen, without "Searching…", until the answer comes.
+    expect(search.loading).toBe(false)
+    expect(search.items.map((row) => row.id)).toEqual(['a'])
+
+    fake.pending[1]?.answer(found(item('a', 'Okafor'), item('b', 'Okafor')))
+    await settle()
+    expect(search.items.map((row) => row.id)).toEqual(['a', 'b'])
+    expect(fake.notFakedCalls).toEqual([])
+  })
+
+  it('never lets an older refresh answer replace a newer search', async () => {
+    const search = await searched('maya', item('a', 'Okafor'))
+    search.follow()
+    fake.emit(saved)
+    await vi.advanceTimersByTimeAsync(searchModule.LIVE_REFRESH_MS)
+    const refresh = fake.pending[1]
+    expect(refresh?.query).toEqual({ text: 'maya' })
+    // The clinician types on while the refresh is out.
+    search.form.text = 'maya okafor'
+    void search.search()
+    fake.pending[2]?.answer(found(item('b', 'Okafor')))
+    await settle()
+    refresh?.answer(found(item('a', 'Okafor'), item('c', 'Okafor')))
+    await settle()
+    expect(search.items.map((row) => row.id)).toEqual(['b'])
+  })
+
+  it('asks nothing for an empty form, nor twice while a typed search is waiting', async () => {
+    const search = searchModule.useSearchStore()
+    search.follow()
+    fake.emit(saved)
+    await vi.advanceTimersByTimeAsync(searchModule.LIVE_REFRESH_MS * 2)
+    expect(fake.pending).toHaveLength(0)
+
+    search.form.text = 'nu'
+    search.searchSoon()
+    fake.emit(saved)
+    await vi.advanceTimersByTimeAsync(searchModule.SEARCH_DEBOUNCE_MS * 2)
+    expect(fake.pending.map((call) => call.query)).toEqual([{ text: 'nu' }])
+  })
+
+  it('stops when the screen stops following, and when patient data is forgotten', async () => {
+    const search = await searched('maya', item('a', 'Okafor'))
+    const stop = search.follow()
+    expect(fake.listenerCount()).toBe(1)
+    fake.emit(saved)
+    stop()
+    expect(fake.listenerCount()).toBe(0)
+    fake.emit(saved)
+    // The refresh already waiting when the screen closed was cancelled too.
+    await vi.advanceTimersByTimeAsync(searchModule.LIVE_REFRESH_MS * 2)
+    expect(fake.pending).toHaveLength(1)
+
+    search.follow()
+    expect(fake.listenerCount()).toBe(1)
+    fake.emit(saved)
+    sessionModule.useSessionStore().forgetPatientData()
+    expect(fake.listenerCount()).toBe(0)
+    await vi.advanceTimersByTimeAsync(searchModule.LIVE_REFRESH_MS * 2)
+    expect(fake.pending).toHaveLength(1)
+    expect(search.items).toEqual([])
   })
 })

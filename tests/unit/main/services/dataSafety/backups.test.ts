@@ -250,6 +250,17 @@ describe('checkBackupFile', () => {
     expect(await reason(write('text.sqlite3', 'hello, this is not a database'))).toMatch(
       /not a database/
     )
+    // Refused as opening the database would refuse it, so it is never restored only to be refused.
+    const oddFormat = path.join(dir, 'odd-format.sqlite3')
+    openDatabase(oddFormat).close()
+    const bytes = fs.readFileSync(oddFormat)
+    bytes[19] = 3
+    fs.writeFileSync(oddFormat, bytes)
+    expect(await reason(oddFormat)).toMatch(/not a database file/)
+    const cut = path.join(dir, 'cut.sqlite3')
+    openDatabase(cut).close()
+    fs.truncateSync(cut, 100)
+    expect(await reason(cut)).toMatch(/damaged \(its first page is incomplete\)/)
 
     const foreign = path.join(dir, 'foreign.sqlite3')
     const other = new Database(foreign)

@@ -21,13 +21,17 @@ import {
   chineseRecord,
   complexRecord,
   emergencyRecord,
+  firstOfThreeRecord,
+  followUpRecord,
   summaryInput,
   typicalRecord,
   versionOneRecord
 } from './summaryFixtures'
-import type { IntakeRecord, TriageVersion } from '../../../../../src/domain'
+import type { Amendment, IntakeRecord, TriageVersion } from '../../../../../src/domain'
 
 const coverage = loadFontCoverage(FONT_DIR)
+/** A patient's only visit has no visits section: there is nothing to compare. */
+const FIRST_VISIT_SECTIONS = SUMMARY_SECTIONS.filter((section) => section !== 'visits')
 
 function build(record: IntakeRecord, pageSize: 'A4' | 'LETTER' = 'A4'): TDocumentDefinitions {
   return buildSummaryDocument(summaryInput(record, pageSize), { coverage, timeZone: 'UTC' })
@@ -74,7 +78,7 @@ function expectNothingForbidden(text: string): void {
 describe('buildSummaryDocument', () => {
   it('lays out a typical intake: every section in the clinician’s order, scores with their meaning', () => {
     const definition = build(typicalRecord())
-    expect(sectionOrder(definition.content)).toEqual([...SUMMARY_SECTIONS])
+    expect(sectionOrder(definition.content)).toEqual(FIRST_VISIT_SECTIONS)
     const text = printed(definition)
     for (const expected of [
       'Riverside Physiotherapy & Chiropractic',
@@ -307,5 +311,181 @@ describe('the triage decision', () => {
     expect(text).not.toContain('Urgent referral')
     expect(text).not.toContain('Not yet reviewed')
     expect(text.indexOf('Triage decision')).toBeLessThan(text.indexOf('RED FLAGS'))
+  })
+})
+
+describe('amendments', () => {
+  /** The cauda equina case as amended twice: pain corrected, then the bladder answer. */
+  function amendedRecord(): IntakeRecord {
+    const record = emergencyRecord()
+    const before = { ...record.evaluation, concern: 'none' as const, flags: [] }
+    const amendments: Amendment[] = [
+      {
+        version: 1,
+        reason: 'Typed 7 for 4 at the front desk.',
+        changes: [{ itemId: 'pain.now', before: 7, after: 4 }],
+        amendedBy: { staffId: 'staff-1', name: 'Dr Ada Byrne' },
+        amendedAt: '2026-11-20T09:40:00.000Z',
+        concernBefore: 'none',
+        concernAfter: 'none',
+        evaluationBefore: before,
+        evaluationAfter: before
+      },
+      {
+        version: 2,
+        reason: 'Patient misread the bladder question; confirmed in person.',
+        changes: [
+          { itemId: 'rf.bladder', before: 'no', after: 'yes' },
+          { itemId: 'history.medications', before: 'M'.repeat(400), after: null }
+        ],
+        amendedBy: { staffId: 'staff-2', name: 'Dr 李华' },
+        amendedAt: '2026-11-20T09:52:00.000Z',
+        concernBefore: 'none',
+        concernAfter: 'emergency',
+        evaluationBefore: before,
+        evaluationAfter: record.evaluation
+      }
+    ]
+    return { ...record, amendments }
+  }
+
+  it('prints nothing about amendments on a record never amended', () => {
+    expect(printed(build(emergencyRecord()))).not.toContain('Amend')
+  })
+
+  it('says near the top that the answers are corrected, with who, when, why and each change', () => {
+    const definition = build(amendedRecord())
+    const text = printed(definition)
+    const note = text.indexOf('Amended after submission 2 times')
+    expect(note).toBeGreaterThan(text.indexOf('Triage decision'))
+    expect(note).toBeLessThan(text.indexOf('RED FLAGS'))
+    for (const expected of [
+      'the answers in this summary are the corrected ones.',
+      'Amendment 1   ·   2026-11-20 09:40 by Dr Ada Byrne',
+      'Why: Typed 7 for 4 at the front desk.',
+      'Pain now (NPRS): 7 / 10 → 4 / 10',
+      'Amendment 2   ·   2026-11-20 09:52 by Dr 李华',
+      'Why: Patient misread the bladder question; confirmed in person.',
+      'Bladder dysfunction: No → Yes',
+      'Concern: No flags → Emergency'
+    ])
+      expect(text).toContain(expected)
+    // A long answer is shortened here (the app keeps it whole); a removed one reads "not answered".
+    expect(text).toMatch(/: M{159}… → not answered/)
+    expect(text).not.toContain('M'.repeat(160))
+    // An amendment that left the concern as it was prints no concern line.
+    expect(text.match(/Concern: /g)).toHaveLength(1)
+    // The sections are those of the same record unamended: the block has no heading of its own.
+    expect(sectionOrder(definition.content)).toEqual(sectionOrder(build(emergencyRecord()).content))
+    expectNothingForbidden(text)
+  })
+})
+
+describe('visits', () => {
+  /** The `svg` nodes of a definition, in document order. */
+  function svgNodes(node: unknown, into: string[] = []): string[] {
+    if (Array.isArray(node)) for (const child of node) svgNodes(child, into)
+    else if (typeof node === 'object' && node !== null) {
+      const svg = (node as { svg?: unknown }).svg
+      if (typeof svg === 'string') into.push(svg)
+      for (const value of Object.values(node)) if (typeof value === 'object') svgNodes(value, into)
+    }
+    return into
+  }
+
+  it('prints no visits section for a patient’s only visit', () => {
+    const definition = build(typicalRecord())
+    expect(sectionOrder(definition.content)).not.toContain('visits')
+    expect(printed(definition)).not.toContain('Change since last visit')
+  })
+
+  it('titles a follow-up as one, with the change since the last visit, and skips the sections it never asks', () => {
+    const definition = build(followUpRecord())
+    expect(sectionOrder(definition.content)).toEqual([
+      'header',
+      'triage',
+      'redFlags',
+      'scores',
+      'visits',
+      'patterns'
+    ])
+    expect(definition.info?.title).toBe('Follow-up visit summary')
+    const text = printed(definition)
+    const header = text.slice(0, text.indexOf('Triage decision'))
+    for (const expected of [
+      'Follow-up visit summary',
+      'Okafor, Maya',
+      'Follow-up visit 2026-12-04',
+      'Change since last visit: Much better',
+      'Previous visit 2026-11-27',
+      'Patient match confirmed by Cleo Park'
+    ])
+      expect(header).toContain(expected)
+    expect(header).not.toContain('Intake summary')
+    // Nothing of the first intake's episode, body map, history or consent, not even empty headings.
+    for (const absent of [
+      'This episode',
+      'Where it hurts',
+      'History',
+      'Goals',
+      'Consent',
+      'Not yet signed',
+      'Answered in'
+    ])
+      expect(text).not.toContain(absent)
+    expect(text).toContain('No red flags on this questionnaire (20 of 20 answered no)')
+    expectNothingForbidden(text)
+  })
+
+  it('prints the visits after the scores: the chart and a table with the same numbers', () => {
+    const definition = build(followUpRecord())
+    const text = printed(definition)
+    const section = text.slice(text.indexOf('\nVisits\n'), text.indexOf('Patterns to consider'))
+    expect(text.indexOf('\nVisits\n')).toBeGreaterThan(text.indexOf('Scores'))
+    expect(section).toContain('the STarT Back total (out of 9) on the same scale')
+    const rows = section.split('\n')
+    const header = rows.indexOf('Visit')
+    expect(rows.slice(header, header + 7)).toEqual([
+      'Visit',
+      'Kind',
+      'Pain now',
+      'Worst pain',
+      'PEG',
+      'STarT Back',
+      'Change since last visit'
+    ])
+    expect(rows.slice(header + 7, header + 28)).toEqual([
+      ...['2026-11-20', 'First intake', '3', '5', '2.7', '0 of 9, low risk', '–'],
+      ...['2026-11-27', 'Follow-up', '6', '–', '5.3', '4 of 9, medium risk', 'A little worse'],
+      ...['2026-12-04 (this summary)', 'Follow-up', '1', '2', '1.3', '0 of 9, low risk'],
+      'Much better'
+    ])
+    // The chart: one drawing of numbers only, its words printed over it before the table.
+    const charts = svgNodes(definition.content).filter((svg) => svg.includes('stroke-dasharray'))
+    expect(charts).toHaveLength(1)
+    expect(charts[0]).not.toContain('<text')
+    const words = rows.slice(0, header)
+    for (const expected of [
+      'Pain now',
+      'Worst pain',
+      'PEG',
+      'STarT Back total (0–9)',
+      '2026-11-20',
+      'First intake',
+      '2026-12-04',
+      'This summary',
+      '10'
+    ])
+      expect(words).toContain(expected)
+  })
+
+  it('prints the visits on the first intake too, marking it as the visit of this summary', () => {
+    const definition = build(firstOfThreeRecord())
+    expect(sectionOrder(definition.content)).toEqual([...SUMMARY_SECTIONS])
+    const text = printed(definition)
+    expect(text).toContain('Intake summary')
+    expect(text).toContain('2026-11-20 (this summary)')
+    expect(text).not.toContain('Change since last visit:')
+    expectNothingForbidden(text)
   })
 })
