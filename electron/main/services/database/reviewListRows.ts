@@ -4,9 +4,17 @@
  * current triage decision as the domain knows it. Both lists show a row the
  * same way, so both read it through here.
  */
-import { TRIAGE_DECISIONS, type QueueItem } from '../../../../src/domain'
-import { SEALED_ROW_COLUMNS, type SealedRowFields } from './intakeDigest'
-import { oneOf } from './storedJson'
+import {
+  TRIAGE_DECISIONS,
+  type ConcernLevel,
+  type EntryMode,
+  type IntakeAnswers,
+  type IntakeEvaluation,
+  type IntakeStatus,
+  type QueueItem
+} from '../../../../src/domain'
+import { contentDigest, rowDigest, SEALED_ROW_COLUMNS, type SealedRowFields } from './intakeDigest'
+import { isConcernLevel, oneOf, parseStoredAnswers, parseStoredEvaluation } from './storedJson'
 
 /**
  * The moment an intake starts waiting: its submission, or its creation while
@@ -95,4 +103,61 @@ export function reviewStateOf(row: LatestTriageRow): ReviewState {
     return { reviewed: true, triage: { decision, decidedAt, decidedBy } }
   }
   return { reviewed: true, triage: null, triageProblem: TRIAGE_UNREADABLE }
+}
+
+/** A listed intake whose row passed every check: what its line in either list needs. */
+export interface IntactIntake {
+  readonly id: string
+  readonly status: IntakeStatus
+  readonly concern: ConcernLevel
+  readonly givenName: string | null
+  readonly familyName: string | null
+  readonly dateOfBirth: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly submittedAt: string | null
+  /** The snapshot taken at submission; null for a draft. */
+  readonly evaluation: IntakeEvaluation | null
+  /** A draft's answers, to evaluate; null for a submitted intake (its snapshot has the flags). */
+  readonly answers: IntakeAnswers | null
+}
+
+const STATUSES: readonly IntakeStatus[] = ['draft', 'submitted']
+const ENTRY_MODES: readonly EntryMode[] = ['staff', 'patient']
+
+/**
+ * The row's line fields when it passes every check the intake repository
+ * makes of it (both check values, status, entry mode, concern, a readable
+ * snapshot, and a draft's readable answers); `null` otherwise, for the caller
+ * to read it in full so that damage is named and never trusted silently.
+ * Names come from their columns, which the row digest covers; a submitted
+ * intake's answers are not parsed, since its snapshot has the flags and the
+ * content digest vouches for the text.
+ */
+export function intactIntake(row: StoredIntakeRow): IntactIntake | null {
+  const sealedContent = row.content_digest
+  if (sealedContent === null || row.row_digest === null) return null
+  const { status, concern } = row
+  if (!oneOf(STATUSES, status) || !oneOf(ENTRY_MODES, row.entry_mode) || !isConcernLevel(concern)) {
+    return null
+  }
+  if (contentDigest(row.answers, row.evaluation) !== sealedContent) return null
+  if (rowDigest({ ...row, content_digest: sealedContent }) !== row.row_digest) return null
+  const evaluation = row.evaluation === null ? null : parseStoredEvaluation(row.evaluation)
+  if (evaluation === null && (row.evaluation !== null || status === 'submitted')) return null
+  const answers = status === 'draft' ? parseStoredAnswers(row.answers) : null
+  if (status === 'draft' && answers === null) return null
+  return {
+    id: row.id,
+    status,
+    concern,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    evaluation,
+    answers
+  }
 }

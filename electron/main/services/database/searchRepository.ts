@@ -29,25 +29,24 @@ import type { Database, Statement } from 'better-sqlite3'
 import {
   concernRank,
   type ConcernLevel,
-  type IntakeAnswers,
-  type IntakeEvaluation,
-  type IntakeStatus,
   type ReviewStatus,
   type TriageDecision
 } from '../../../../src/domain'
-import { contentDigest, rowDigest } from './intakeDigest'
 import { prefixUpperBound } from './nameKeys'
 import {
+  intactIntake,
   latestTriageColumns,
   latestTriageJoin,
   reviewStateOf,
   storedIntakeColumns,
   WAITING_SINCE,
+  type IntactIntake,
   type LatestTriageRow,
   type ReviewState,
   type StoredIntakeRow
 } from './reviewListRows'
-import { isConcernLevel, oneOf, parseStoredAnswers, parseStoredEvaluation } from './storedJson'
+
+export type { IntactIntake } from './reviewListRows'
 
 /** What a search asks of the database, already checked and classified by the service. */
 export interface SearchRequest {
@@ -83,23 +82,6 @@ export interface SearchHit extends ReviewState {
   readonly id: string
   /** Submitted, or created while a draft (ISO-8601 UTC): the order within a concern level. */
   readonly waitingSince: string
-}
-
-/** A listed intake whose row passed both of its checks: what its result line needs. */
-export interface IntactIntake {
-  readonly id: string
-  readonly status: IntakeStatus
-  readonly concern: ConcernLevel
-  readonly givenName: string | null
-  readonly familyName: string | null
-  readonly dateOfBirth: string | null
-  readonly createdAt: string
-  readonly updatedAt: string
-  readonly submittedAt: string | null
-  /** The snapshot taken at submission; null for a draft. */
-  readonly evaluation: IntakeEvaluation | null
-  /** A draft's answers, to evaluate; null for a submitted intake (its snapshot has the flags). */
-  readonly answers: IntakeAnswers | null
 }
 
 export interface SearchRepository {
@@ -342,34 +324,6 @@ export function createSearchRepository(db: Database): SearchRepository {
     }
   }
 }
-
-/** The row's result-line fields when both check values match and it reads cleanly, else null. */
-function intactIntake(row: StoredIntakeRow): IntactIntake | null {
-  const sealedContent = row.content_digest
-  if (sealedContent === null || row.row_digest === null) return null
-  if (contentDigest(row.answers, row.evaluation) !== sealedContent) return null
-  if (rowDigest({ ...row, content_digest: sealedContent }) !== row.row_digest) return null
-  const { status, concern } = row
-  if (!oneOf(INTAKE_STATUSES, status) || !isConcernLevel(concern)) return null
-  const evaluation = row.evaluation === null ? null : parseStoredEvaluation(row.evaluation)
-  const answers = status === 'draft' ? parseStoredAnswers(row.answers) : null
-  if (status === 'submitted' ? evaluation === null : answers === null) return null
-  return {
-    id: row.id,
-    status,
-    concern,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    dateOfBirth: row.date_of_birth,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    submittedAt: row.submitted_at,
-    evaluation,
-    answers
-  }
-}
-
-const INTAKE_STATUSES: readonly IntakeStatus[] = ['draft', 'submitted']
 
 /**
  * The filters on the row itself. With a range of days and no level chosen,

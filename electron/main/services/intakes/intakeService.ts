@@ -286,6 +286,38 @@ export function createIntakeService(
     return recordOf(created)
   }
 
+  /**
+   * A save or submission of a draft, worked out before anything is written:
+   * the draft as the caller saw it ("already submitted" and "changed
+   * elsewhere" matter more than a field problem, so they are checked first),
+   * the answers validated for its kind, their evaluation and the red-flag
+   * history they add.
+   */
+  const draftChange = async (
+    input: { readonly id: string; readonly revision: number; readonly answers: IntakeAnswers },
+    actor: RedFlagActor,
+    mode: 'draft' | 'submit'
+  ): Promise<{
+    readonly current: IntakeSnapshot
+    readonly answers: IntakeAnswers
+    readonly evaluation: IntakeEvaluation
+    readonly timestamp: string
+    readonly events: readonly RedFlagEvent[]
+  }> => {
+    const current = await draftAt(input.id, input.revision)
+    const by = checkActor(actor)
+    const { timestamp, today } = clock()
+    const answers = validated(keepIdentity(current, input.answers), mode, today, current.kind)
+    const evaluation = evaluateAnswers(answers, { asOf: today, kind: current.kind })
+    const events = historyOf(current.stored.answers, answers, evaluation, {
+      today,
+      at: timestamp,
+      by,
+      kind: current.kind
+    })
+    return { current, answers, evaluation, timestamp, events }
+  }
+
   const service: IntakeService = {
     createDraft: (input, actor) =>
       settle(async () => {
@@ -335,31 +367,16 @@ export function createIntakeService(
 
     saveDraft: (input, actor) =>
       settle(async () => {
-        // "Already submitted" and "changed elsewhere" matter more than a field problem.
-        const current = await draftAt(input.id, input.revision)
-        const by = checkActor(actor)
-        const { timestamp, today } = clock()
-        const answers = validated(
-          keepIdentity(current, input.answers),
-          'draft',
-          today,
-          current.kind
-        )
+        const change = await draftChange(input, actor, 'draft')
         // The live concern is stored with the draft so an emergency answer in a
         // form nobody finished still sorts and shows as an emergency in the lists.
-        const evaluation = evaluateAnswers(answers, { asOf: today, kind: current.kind })
         const outcome = await store.saveDraft({
           id: input.id,
           expectedRevision: input.revision,
-          answers,
-          concern: evaluation.concern,
-          now: timestamp,
-          events: historyOf(current.stored.answers, answers, evaluation, {
-            today,
-            at: timestamp,
-            by,
-            kind: current.kind
-          })
+          answers: change.answers,
+          concern: change.evaluation.concern,
+          now: change.timestamp,
+          events: change.events
         })
         if (isStale(outcome)) throw staleOrSubmitted(outcome)
         return outcome
@@ -367,16 +384,11 @@ export function createIntakeService(
 
     submit: (input, actor) =>
       settle(async () => {
-        const current = await draftAt(input.id, input.revision)
-        const by = checkActor(actor)
-        const { timestamp, today } = clock()
-        const answers = validated(
-          keepIdentity(current, input.answers),
-          'submit',
-          today,
-          current.kind
+        const { current, answers, evaluation, timestamp, events } = await draftChange(
+          input,
+          actor,
+          'submit'
         )
-        const evaluation = evaluateAnswers(answers, { asOf: today, kind: current.kind })
         const outcome = await store.submit({
           id: input.id,
           expectedRevision: input.revision,
@@ -388,12 +400,7 @@ export function createIntakeService(
               ? identityLink(answers)
               : { kind: 'confirmed', patientId: current.followUp.patientId },
           now: timestamp,
-          events: historyOf(current.stored.answers, answers, evaluation, {
-            today,
-            at: timestamp,
-            by,
-            kind: current.kind
-          })
+          events
         })
         if (isStale(outcome)) throw staleOrSubmitted(outcome)
         return recordOf(outcome)

@@ -11,17 +11,14 @@
  */
 import type { Database } from 'better-sqlite3'
 import {
-  ageOn,
   CONCERN_ORDER,
-  evaluateIntake,
   QUEUE_ITEM_LIMIT,
   todayIso,
-  type Flag,
   type Queue,
   type QueueItem,
   type QueueQuery
 } from '../../../../src/domain'
-import { createIntakeRepository, type StoredIntake } from '../database/intakeRepository'
+import { createIntakeRepository } from '../database/intakeRepository'
 import { mapSqliteError } from '../database/mapSqliteError'
 import {
   createQueueRepository,
@@ -29,6 +26,7 @@ import {
   type StoredIntakeRow
 } from '../database/queueRepository'
 import { localDayRange } from './localDays'
+import { intactItemSource, storedItemSource, toQueueItem, type QueueItemSource } from './queueItem'
 
 export interface QueueService {
   /**
@@ -63,33 +61,36 @@ export function createQueueService(db: Database, options: QueueServiceOptions): 
   /**
    * Each row as last read and checked, by intake id. The queue is read again
    * at every save anywhere in the clinic, and checking a row (its check
-   * values, its answers against the catalogue, its snapshot's shape) costs
-   * far more than reading it. The outcome of those checks depends on the
-   * stored bytes alone, so a row that is byte for byte the one checked before
-   * is not checked again; any change at all, by the app or behind its back,
-   * is checked afresh.
+   * values, its snapshot's shape, a draft's answers) costs far more than
+   * reading it. The outcome of those checks depends on the stored bytes
+   * alone, so a row that is byte for byte the one checked before is not
+   * checked again; any change at all, by the app or behind its back, is
+   * checked afresh.
    */
   const checked = new Map<
     string,
-    { readonly row: StoredIntakeRow; readonly stored: StoredIntake }
+    { readonly row: StoredIntakeRow; readonly source: QueueItemSource }
   >()
-  const storedOf = (entry: QueueEntry): StoredIntake | null => {
+  const sourceOf = (entry: QueueEntry): QueueItemSource | null => {
     const known = checked.get(entry.id)
     if (known !== undefined && sameRow(known.row, entry.row)) {
       // Most recently used last, so the oldest goes first when the map is full.
       checked.delete(entry.id)
       checked.set(entry.id, known)
-      return known.stored
+      return known.source
     }
-    const stored = intakes.findById(entry.id)
+    // The row the queue query read is checked as it is; only one that fails
+    // (damaged, or written before check values) is read again in full, so
+    // its line says what is wrong.
+    const source = intactItemSource(entry.row) ?? storedItemSource(intakes.findById(entry.id))
     checked.delete(entry.id)
-    if (stored === null) return null
-    checked.set(entry.id, { row: entry.row, stored })
+    if (source === null) return null
+    checked.set(entry.id, { row: entry.row, source })
     if (checked.size > CHECKED_ROWS_KEPT) {
       const oldest = checked.keys().next()
       if (oldest.done !== true) checked.delete(oldest.value)
     }
-    return stored
+    return source
   }
 
   /**
@@ -105,9 +106,9 @@ export function createQueueService(db: Database, options: QueueServiceOptions): 
         if (room <= 0) break
         if (counts[level] === 0) continue
         for (const entry of queue.listLevel(level, from, to, room)) {
-          const stored = storedOf(entry)
+          const source = sourceOf(entry)
           // Inside the transaction the row cannot go; a row listed but unread is skipped.
-          if (stored !== null) items.push(toItem(stored, entry, today))
+          if (source !== null) items.push(toQueueItem(source, entry, today))
         }
       }
       return { items, counts }
@@ -129,61 +130,10 @@ export function createQueueService(db: Database, options: QueueServiceOptions): 
   }
 }
 
-/**
- * One queue row from the intake as stored. The concern is the stored one
- * (live for a draft, frozen at submission), the same the order follows; the
- * age is the one on the day the intake was made.
- */
-function toItem(stored: StoredIntake, entry: QueueEntry, today: string): QueueItem {
-  const intakeDay = localDay(entry.waitingSince) ?? today
-  const dateOfBirth = textAnswer(stored, 'patient.dateOfBirth')
-  const problems = [...(stored.problems ?? [])]
-  if (entry.triageProblem !== undefined) problems.push(entry.triageProblem)
-  return {
-    id: stored.id,
-    status: entry.reviewed ? 'reviewed' : stored.status,
-    givenName: textAnswer(stored, 'patient.givenName'),
-    familyName: textAnswer(stored, 'patient.familyName'),
-    dateOfBirth,
-    age: dateOfBirth === null ? null : ageOn(dateOfBirth, intakeDay),
-    concern: stored.concern,
-    flags: flagsOf(stored, intakeDay, today).map(({ condition, level }) => ({ condition, level })),
-    createdAt: stored.createdAt,
-    submittedAt: stored.submittedAt,
-    updatedAt: stored.updatedAt,
-    triage: entry.triage,
-    ...(problems.length === 0 ? {} : { damage: { problems } })
-  }
-}
-
-/**
- * The flags as the record screen shows them: the snapshot of a submitted
- * intake; for a draft, its answers evaluated today, as the record does; and
- * for a submitted intake whose snapshot cannot be read (already listed as
- * damage), its readable answers evaluated on the day it was submitted.
- */
-function flagsOf(stored: StoredIntake, intakeDay: string, today: string): readonly Flag[] {
-  if (stored.status === 'submitted') {
-    return (stored.evaluation ?? evaluateIntake(stored.answers, { asOf: intakeDay })).flags
-  }
-  return evaluateIntake(stored.answers, { asOf: today }).flags
-}
-
 /** Whether two reads of a row hold exactly the same stored values. */
 function sameRow(before: StoredIntakeRow, now: StoredIntakeRow): boolean {
   for (const column of Object.keys(now) as (keyof StoredIntakeRow)[]) {
     if (before[column] !== now[column]) return false
   }
   return Object.keys(before).length === Object.keys(now).length
-}
-
-function textAnswer(stored: StoredIntake, itemId: string): string | null {
-  const value = stored.answers[itemId]
-  return typeof value === 'string' && value !== '' ? value : null
-}
-
-/** The clinic's local date of an instant, or null for a stored time too damaged to read. */
-function localDay(instant: string): string | null {
-  const at = new Date(instant)
-  return Number.isNaN(at.getTime()) ? null : todayIso(at)
 }

@@ -20,31 +20,23 @@
  */
 import type { Database } from 'better-sqlite3'
 import {
-  ageOn,
   CONCERN_ORDER,
-  evaluateIntake,
   isIsoDate,
   todayIso,
   TRIAGE_DECISIONS,
-  type Flag,
-  type IntakeAnswers,
   type QueueItem,
   type ReviewStatus,
   type SearchQuery,
   type SearchResults
 } from '../../../../src/domain'
-import { createIntakeRepository, type StoredIntake } from '../database/intakeRepository'
+import { createIntakeRepository } from '../database/intakeRepository'
 import { mapSqliteError } from '../database/mapSqliteError'
 import { searchKey } from '../database/nameKeys'
-import {
-  createSearchRepository,
-  type IntactIntake,
-  type SearchHit,
-  type SearchRequest
-} from '../database/searchRepository'
+import { createSearchRepository, type SearchRequest } from '../database/searchRepository'
 import { oneOf } from '../database/storedJson'
 import { ServiceError } from '../serviceError'
 import { localDayRange, type InstantRange } from './localDays'
+import { storedItemSource, toQueueItem } from './queueItem'
 
 export interface SearchService {
   /** The matching intakes, highest concern first, then the newest; `more` when the limit cut them. */
@@ -133,8 +125,8 @@ export function createSearchService(db: Database, options: SearchServiceOptions)
     const items: QueueItem[] = []
     for (const hit of hits) {
       // A row that fails its checks is read in full, so its item says what is wrong.
-      const source = search.readIntact(hit.id) ?? fromStored(intakes.findById(hit.id))
-      if (source !== null) items.push(toItem(source, hit, today))
+      const source = search.readIntact(hit.id) ?? storedItemSource(intakes.findById(hit.id))
+      if (source !== null) items.push(toQueueItem(source, hit, today))
     }
     return { items, more }
   })
@@ -198,78 +190,4 @@ function dayBounds(date: string): InstantRange {
 
 function invalid(message: string): ServiceError {
   return new ServiceError('invalid-argument', message)
-}
-
-/** What a result line is made of, read either way. */
-interface ItemSource extends Omit<IntactIntake, 'answers'> {
-  /** The answers to evaluate when there is no readable snapshot. */
-  readonly answers: IntakeAnswers
-  readonly problems?: readonly string[]
-}
-
-/** A record read in full (damaged, or written before check values): what it could read, and why not more. */
-function fromStored(stored: StoredIntake | null): ItemSource | null {
-  if (stored === null) return null
-  return {
-    ...stored,
-    givenName: textAnswer(stored.answers, 'patient.givenName'),
-    familyName: textAnswer(stored.answers, 'patient.familyName'),
-    dateOfBirth: textAnswer(stored.answers, 'patient.dateOfBirth')
-  }
-}
-
-/**
- * One result as the queue shows it: the stored concern, the flags behind it,
- * the age on the day of the intake and the current decision; a damaged record
- * says so, as on the record screen.
- */
-function toItem(intake: IntactIntake | ItemSource, hit: SearchHit, today: string): QueueItem {
-  const intakeDay = localDay(hit.waitingSince) ?? today
-  const problems = [...('problems' in intake ? (intake.problems ?? []) : [])]
-  if (hit.triageProblem !== undefined) problems.push(hit.triageProblem)
-  const { dateOfBirth } = intake
-  return {
-    id: intake.id,
-    status: hit.reviewed ? 'reviewed' : intake.status,
-    givenName: intake.givenName,
-    familyName: intake.familyName,
-    dateOfBirth,
-    age: dateOfBirth === null ? null : ageOn(dateOfBirth, intakeDay),
-    concern: intake.concern,
-    flags: flagsOf(intake, intakeDay, today).map(({ condition, level }) => ({ condition, level })),
-    createdAt: intake.createdAt,
-    submittedAt: intake.submittedAt,
-    updatedAt: intake.updatedAt,
-    triage: hit.triage,
-    ...(problems.length === 0 ? {} : { damage: { problems } })
-  }
-}
-
-/**
- * The flags as the record screen shows them: the snapshot of a submitted
- * intake; for a draft, its answers evaluated today; for a submitted intake
- * whose snapshot cannot be read (listed as damage), its readable answers
- * evaluated on the day it was submitted.
- */
-function flagsOf(
-  intake: IntactIntake | ItemSource,
-  intakeDay: string,
-  today: string
-): readonly Flag[] {
-  const answers = intake.answers ?? {}
-  if (intake.status === 'submitted') {
-    return (intake.evaluation ?? evaluateIntake(answers, { asOf: intakeDay })).flags
-  }
-  return evaluateIntake(answers, { asOf: today }).flags
-}
-
-function textAnswer(answers: IntakeAnswers, itemId: string): string | null {
-  const value = answers[itemId]
-  return typeof value === 'string' && value !== '' ? value : null
-}
-
-/** The clinic's local date of an instant, or null for a stored time too damaged to read. */
-function localDay(instant: string): string | null {
-  const at = new Date(instant)
-  return Number.isNaN(at.getTime()) ? null : todayIso(at)
 }

@@ -12,14 +12,21 @@ import {
   QUEUE_ITEM_LIMIT,
   type ApiEvents,
   type IntakeAnswers,
+  validateAnswers,
   type Queue,
   type QueueItem
 } from '../../../../../src/domain'
 import { createAppCore } from '../../../../../electron/main/appCore'
 import {
+  contentDigest,
+  rowDigest
+} from '../../../../../electron/main/services/database/intakeDigest'
+import {
   QUEUE_COUNTS_QUERY,
-  QUEUE_LEVEL_QUERY
+  QUEUE_LEVEL_QUERY,
+  type StoredIntakeRow
 } from '../../../../../electron/main/services/database/queueRepository'
+import { storedIntakeColumns } from '../../../../../electron/main/services/database/reviewListRows'
 import { openDatabase } from '../../../../../electron/main/services/database/openDatabase'
 import type { IntakeService } from '../../../../../electron/main/services/intakes/intakeService'
 import { createSqliteIntakeService } from '../../../../../electron/main/services/intakes/sqliteIntakeService'
@@ -429,6 +436,96 @@ describe('reading again', () => {
       flags: [{ condition: 'cauda-equina', level: 'emergency' }]
     })
     expect(again.items[0]?.id).toBe(draft)
+  })
+})
+
+describe('checking the row it listed', () => {
+  /** Changes stored columns and seals the row again, as a tool that knows the format could. */
+  function resealWith(id: string, changes: Partial<StoredIntakeRow>): void {
+    const stored = db
+      .prepare<[string], StoredIntakeRow>(
+        `SELECT ${storedIntakeColumns()} FROM intakes WHERE id = ?`
+      )
+      .get(id)
+    if (stored === undefined) throw new Error(`no intake ${id}`)
+    const row = { ...stored, ...changes }
+    const content = contentDigest(row.answers, row.evaluation)
+    const sealed = {
+      ...row,
+      content_digest: content,
+      row_digest: rowDigest({ ...row, content_digest: content })
+    }
+    const columns = Object.keys(sealed).filter((column) => column !== 'id')
+    db.prepare(
+      `UPDATE intakes SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`
+    ).run(sealed)
+  }
+
+  it('builds the same line from the row alone as from the record read in full', async () => {
+    let minute = 0
+    const at = (): string =>
+      new Date(Date.parse('2026-11-20T07:00:00.000Z') + minute++ * 60_000).toISOString()
+    // Every golden case, submitted when it can be and left a draft when it cannot.
+    for (const [name, golden] of CASES) {
+      const answers = { ...golden.answers, 'patient.familyName': name }
+      if (validateAnswers(answers, { mode: 'submit', asOf: '2026-11-20' }).ok)
+        await submitAt(answers, at())
+      else await draftAt(answers, at())
+    }
+    await draftAt({ 'patient.familyName': 'DraftFever', 'rf.fever': 'yes' }, at())
+    await draftAt({ 'patient.givenName': 'Nofamily', 'patient.dateOfBirth': '1950-01-02' }, at())
+    const intact = await queueAt('2026-11-20T18:00:00.000Z')
+    expect(intact.items).toHaveLength(CASES.size + 2)
+    expect(intact.items.every((item) => !('damage' in item))).toBe(true)
+
+    // Without check values (a row from before they existed) every row is read in full.
+    db.exec('UPDATE intakes SET content_digest = NULL, row_digest = NULL')
+    expect(await queueAt('2026-11-20T18:00:00.000Z')).toEqual(intact)
+  })
+
+  it('says so when only one check value is left', async () => {
+    const id = await submitAt(caseAnswers('fever', 'HalfSealed'), '2026-11-20T09:00:00.000Z')
+    db.prepare('UPDATE intakes SET row_digest = NULL WHERE id = ?').run(id)
+    const [item] = (await queueAt('2026-11-20T12:00:00.000Z')).items
+    expect(item?.damage?.problems).toEqual([expect.stringContaining('check values are incomplete')])
+  })
+
+  it('names what the app never writes even when the check values were made to match', async () => {
+    const oddSnapshot = await submitAt(
+      caseAnswers('cauda-equina-emergency', 'OddSnapshot'),
+      '2026-11-20T09:00:00.000Z'
+    )
+    const draftSnapshot = await draftAt(
+      { 'patient.familyName': 'DraftSnapshot' },
+      '2026-11-20T09:10:00.000Z'
+    )
+    const oddAnswers = await draftAt(
+      { 'patient.familyName': 'OddAnswers' },
+      '2026-11-20T09:20:00.000Z'
+    )
+    resealWith(oddSnapshot, { evaluation: '{"concern":"none"}' })
+    resealWith(draftSnapshot, { evaluation: '{}' })
+    resealWith(oddAnswers, {
+      answers: '{"patient.familyName":"OddAnswers","rf.bladder":{"yes":true}}'
+    })
+
+    const byId = new Map(
+      (await queueAt('2026-11-20T12:00:00.000Z')).items.map((item) => [item.id, item])
+    )
+    for (const id of [oddSnapshot, draftSnapshot]) {
+      expect(byId.get(id)?.damage?.problems).toEqual([
+        'The evaluation saved at submission could not be read.'
+      ])
+    }
+    // No snapshot to show: the answers, evaluated on the day of the intake, give the flags.
+    expect(byId.get(oddSnapshot)?.flags).toEqual([
+      { condition: 'cauda-equina', level: 'emergency' }
+    ])
+    expect(byId.get(oddAnswers)).toMatchObject({
+      familyName: 'OddAnswers',
+      flags: [],
+      damage: { problems: [expect.stringContaining('Some saved answers could not be read')] }
+    })
   })
 })
 

@@ -32,6 +32,7 @@ import {
 } from '../../../../../electron/main/services/database/searchRepository'
 import type { IntakeService } from '../../../../../electron/main/services/intakes/intakeService'
 import { createSqliteIntakeService } from '../../../../../electron/main/services/intakes/sqliteIntakeService'
+import { createQueueService } from '../../../../../electron/main/services/review/queueService'
 import {
   createSearchService,
   searchTermsOf,
@@ -525,6 +526,23 @@ describe('damage', () => {
     expect(byId.get(changed)?.damage?.problems.length).toBeGreaterThan(0)
     // What is shown is what could be read from the answers, not the changed column.
     expect(byId.get(changed)?.givenName).toBe('Maya')
+  })
+
+  it('shows each result exactly as the queue shows it, damage and decisions included', async () => {
+    const reviewed = await add(person('Maya', 'Okafor'))
+    const draft = await add(person('Maya', 'Obi', { 'rf.fever': 'yes' }), { draft: true })
+    const changed = await add(person('Maya', 'Oduya'))
+    await decide(reviewed, 'proceed')
+    db.prepare("UPDATE intakes SET given_name = 'Mya' WHERE id = ?").run(changed)
+
+    const queue = createQueueService(db, { now: () => new Date(clock) })
+    const listed = new Map((await queue.list({})).items.map((item) => [item.id, item]))
+    const results = await search.search({ text: 'o' })
+    expect(results.items.map((item) => item.id).sort()).toEqual([reviewed, draft, changed].sort())
+    for (const item of results.items) expect(item).toEqual(listed.get(item.id))
+    expect(listed.get(changed)?.damage).toBeDefined()
+    expect(listed.get(reviewed)?.status).toBe('reviewed')
+    expect(listed.get(draft)?.flags).toEqual([{ condition: 'infection', level: 'urgent' }])
   })
 })
 
