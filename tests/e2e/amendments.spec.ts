@@ -14,8 +14,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { keepPdfAndPages, pdfPages, pdfToolsInstalled } from '../unit/main/services/pdf/pdfBytes'
 import { expect, test } from './fixtures'
-import { goldenCase, storedIntake } from './support'
-import type { IntakeAnswers } from '../../src/domain'
+import { goldenCase, seedIntake, storedIntake } from './support'
 import staff from '../../src/i18n/staff'
 
 const TEXT = staff.staff.amendments
@@ -29,21 +28,6 @@ test.beforeEach(({ app }) => {
   )
   mkdirSync(SHOTS, { recursive: true })
 })
-
-/** A submitted intake made through the API (the record screen is the subject here, not the form). */
-async function seedSubmitted(page: Page, answers: IntakeAnswers): Promise<string> {
-  return page.evaluate(async (initial) => {
-    const created = await window.api.createDraft({ answers: initial, entryMode: 'staff' })
-    if (!created.ok) throw new Error(created.error.message)
-    const submitted = await window.api.submitIntake({
-      id: created.value.id,
-      revision: created.value.revision,
-      answers: initial
-    })
-    if (!submitted.ok) throw new Error(submitted.error.message)
-    return created.value.id
-  }, answers)
-}
 
 async function signInAsClinician(page: Page): Promise<void> {
   await page.evaluate(async (who) => {
@@ -100,7 +84,7 @@ test('a clinician corrects pain now, then a red-flag answer that raises an emerg
   app
 }) => {
   const page = app.page
-  const id = await seedSubmitted(page, goldenCase('strain-during-deadlift').answers)
+  const id = await seedIntake(page, goldenCase('strain-during-deadlift').answers, { submit: true })
   await signInAsClinician(page)
   await openRecord(page, id)
   await expect(page.getByTestId('concern')).toHaveText('No flags')
@@ -197,7 +181,7 @@ test('a removal the record cannot take is refused at its field; another’s chan
   app
 }) => {
   const page = app.page
-  const id = await seedSubmitted(page, goldenCase('strain-during-deadlift').answers)
+  const id = await seedIntake(page, goldenCase('strain-during-deadlift').answers, { submit: true })
   await openRecord(page, id)
   const panel = page.getByRole('region', { name: TEXT.title, exact: true })
 

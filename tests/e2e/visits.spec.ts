@@ -15,7 +15,7 @@ import { openDatabase } from '../../electron/main/services/database/openDatabase
 import { createSqliteIntakeService } from '../../electron/main/services/intakes/sqliteIntakeService'
 import { RED_FLAG_ITEMS, todayIso, type IntakeAnswers } from '../../src/domain'
 import { expect, test, type AppHandle } from './fixtures'
-import { goldenCase } from './support'
+import { goldenCase, seedIntake } from './support'
 
 const SHOTS = '/tmp/shots'
 
@@ -267,17 +267,7 @@ test('a patient’s three visits: chart and table on the latest follow-up and on
 test('a patient’s only visit shows one line, not a chart', async ({ app }) => {
   const page = app.page
   const answers = goldenCase('strain-during-deadlift').answers
-  const id = await page.evaluate(async (initial) => {
-    const created = await window.api.createDraft({ answers: initial, entryMode: 'staff' })
-    if (!created.ok) throw new Error(created.error.message)
-    const submitted = await window.api.submitIntake({
-      id: created.value.id,
-      revision: created.value.revision,
-      answers: initial
-    })
-    if (!submitted.ok) throw new Error(submitted.error.message)
-    return created.value.id
-  }, answers)
+  const id = await seedIntake(page, answers, { submit: true })
   await page.evaluate((intakeId) => (window.location.hash = `#/intakes/${intakeId}`), id)
   await expect(page.getByTestId('visits-first')).toHaveText(
     'First visit: no other visit of this patient yet.'

@@ -39,7 +39,7 @@ import type { Flag, FlagLevel, IntakeAnswers } from '../../../../src/domain/type
 import type { FontCoverage } from './fonts'
 import { textRuns } from './pdfText'
 import { bodyMapSvg, signatureSvg } from './summarySvg'
-import { visitRows, visitsChartSvg } from './visitsChart'
+import { VISIT_TABLE_HEAD, visitRows, visitsChartSvg } from './visitsChart'
 
 /** What one summary is made from. */
 export interface SummaryInput {
@@ -905,15 +905,7 @@ function visitsSection(
   if (record.visits.length < 2) return []
   const options = { currentIntakeId: record.id, dayOf: (iso: string) => localDay(iso, zone) }
   const chart = visitsChartSvg(record.visits, { ...options, width })
-  const head = [
-    'Visit',
-    'Kind',
-    'Pain now',
-    'Worst pain',
-    'PEG',
-    'STarT Back',
-    'Change since last visit'
-  ].map((label) => w.text(label, { style: 'label', fontSize: 8 }))
+  const head = VISIT_TABLE_HEAD.map((label) => w.text(label, { style: 'label', fontSize: 8 }))
   const body: TableCell[][] = [
     head,
     ...visitRows(record.visits, options).map((visit) =>

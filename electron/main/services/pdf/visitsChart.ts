@@ -11,23 +11,32 @@
  * so they are set in the summary's fonts and can be read back.
  */
 import { answerText } from '../../../../src/domain/answerText'
-import { VISIT_SERIES, type PatientVisit } from '../../../../src/domain/followUp'
-
-type SeriesKey = (typeof VISIT_SERIES)[number]['key']
-type Marker = 'circle' | 'square' | 'triangle' | 'diamond'
+import {
+  VISIT_SERIES,
+  type PatientVisit,
+  type VisitSeriesKey
+} from '../../../../src/domain/followUp'
+import {
+  VISITS_CHART_TICKS,
+  currentVisitHalfWidth,
+  markerPath,
+  pathThrough,
+  visitSeriesStyles,
+  visitsChartGeometry,
+  visitsInOrder,
+  type MarkerSize
+} from '../../../../src/domain/visitsChart'
 
 /** How each score is drawn: line dashes and a marker, filled or hollow. */
-export const VISIT_SERIES_STYLES: Readonly<
-  Record<SeriesKey, { readonly dash: string; readonly marker: Marker; readonly filled: boolean }>
-> = {
-  painNow: { dash: '', marker: 'circle', filled: true },
-  painWorst: { dash: '6 3', marker: 'square', filled: false },
-  peg: { dash: '1.5 2.5', marker: 'triangle', filled: true },
-  startBackTotal: { dash: '7 2.5 1.5 2.5', marker: 'diamond', filled: false }
-}
+export const VISIT_SERIES_STYLES = visitSeriesStyles({
+  painNow: '',
+  painWorst: '6 3',
+  peg: '1.5 2.5',
+  startBackTotal: '7 2.5 1.5 2.5'
+})
 
 /** The key's words: STarT Back's 0..9 is drawn on the 0..10 axis, and the key says so. */
-export const VISIT_SERIES_LABELS: Readonly<Record<SeriesKey, string>> = {
+export const VISIT_SERIES_LABELS: Readonly<Record<VisitSeriesKey, string>> = {
   painNow: 'Pain now',
   painWorst: 'Worst pain',
   peg: 'PEG',
@@ -81,45 +90,27 @@ const RIGHT = 8
 const TOP = 24
 const BOTTOM = 132
 const EDGE = 36
-const Y_MAX = 10
-const TICKS = [0, 2, 4, 6, 8, 10]
 /** Where a line of text sits against its top: about the cap height down to mid-height. */
 const MID_LINE = 0.68
-
-/** Visits oldest first, whatever order they came in. */
-export function visitsInOrder(visits: readonly PatientVisit[]): PatientVisit[] {
-  return [...visits].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
+const MARKER: MarkerSize = {
+  radius: 3,
+  triangleTip: 0.8,
+  triangleBase: 0.3,
+  triangleSide: 0.5,
+  diamond: 1
 }
 
-function valueOf(visit: PatientVisit, key: SeriesKey): number | null {
-  const value = visit[key]
-  return typeof value === 'number' && Number.isFinite(value) ? value : null
-}
-
+/** Coordinates to a tenth of a point: enough for print, and a short SVG. */
 function num(value: number): string {
   return String(Math.round(value * 10) / 10)
 }
 
-function markerPath(marker: Marker, x: number, y: number): string {
-  const r = 3
-  switch (marker) {
-    case 'circle':
-      return `M${num(x - r)} ${num(y)}A${r} ${r} 0 1 0 ${num(x + r)} ${num(y)}A${r} ${r} 0 1 0 ${num(x - r)} ${num(y)}Z`
-    case 'square':
-      return `M${num(x - r)} ${num(y - r)}H${num(x + r)}V${num(y + r)}H${num(x - r)}Z`
-    case 'triangle':
-      return `M${num(x)} ${num(y - r - 0.8)}L${num(x + r + 0.5)} ${num(y + r - 0.3)}L${num(x - r - 0.5)} ${num(y + r - 0.3)}Z`
-    case 'diamond':
-      return `M${num(x)} ${num(y - r - 1)}L${num(x + r + 1)} ${num(y)}L${num(x)} ${num(y + r + 1)}L${num(x - r - 1)} ${num(y)}Z`
-  }
-}
-
-function marker(key: SeriesKey, x: number, y: number): string {
+function marker(key: VisitSeriesKey, x: number, y: number): string {
   const style = VISIT_SERIES_STYLES[key]
-  return `<path d="${markerPath(style.marker, x, y)}" fill="${style.filled ? '#000000' : '#ffffff'}" stroke="#000000" stroke-width="1.1"/>`
+  return `<path d="${markerPath(style.marker, x, y, MARKER, num)}" fill="${style.filled ? '#000000' : '#ffffff'}" stroke="#000000" stroke-width="1.1"/>`
 }
 
-function line(d: string, key: SeriesKey): string {
+function line(d: string, key: VisitSeriesKey): string {
   const dash = VISIT_SERIES_STYLES[key].dash
   return `<path d="${d}" fill="none" stroke="#000000" stroke-width="1.3" stroke-linejoin="round"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>`
 }
@@ -138,14 +129,22 @@ export function visitsChartSvg(
   visits: readonly PatientVisit[],
   options: VisitsChartOptions
 ): VisitsChart {
-  const ordered = visitsInOrder(visits)
   const width = Math.max(options.width, 200)
-  const count = ordered.length
-  const step = count < 2 ? 0 : (width - LEFT - RIGHT - 2 * EDGE) / (count - 1)
-  const xAt = (index: number): number =>
-    count < 2 ? (LEFT + width - RIGHT) / 2 : LEFT + EDGE + index * step
-  const yAt = (value: number): number =>
-    BOTTOM - (Math.min(Math.max(value, 0), Y_MAX) / Y_MAX) * (BOTTOM - TOP)
+  const {
+    visits: ordered,
+    step,
+    xs,
+    yAt,
+    series
+  } = visitsChartGeometry(visits, {
+    width,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+    edge: EDGE
+  })
+  const xAt = (index: number): number => xs[index] ?? 0
   // Many visits leave little room under each: the labels shrink, then lose the kind line.
   const labelSize = step > 0 && step < 60 ? 6 : 7.5
   const showKind = step === 0 || step >= 44
@@ -157,7 +156,7 @@ export function visitsChartSvg(
     labels.push({ text, ...at })
   }
   // The visit the summary is of, shaded behind everything, its labels included.
-  const band = Math.min(step > 0 ? step / 2 - 2 : EDGE, EDGE - 2)
+  const band = currentVisitHalfWidth(step, EDGE, 2)
   ordered.forEach((visit, index) => {
     if (visit.intakeId !== options.currentIntakeId) return
     parts.push(
@@ -165,7 +164,7 @@ export function visitsChartSvg(
     )
   })
   // Grid and the y axis.
-  for (const tick of TICKS) {
+  for (const tick of VISITS_CHART_TICKS) {
     const y = num(yAt(tick))
     parts.push(
       `<line x1="${LEFT}" y1="${y}" x2="${num(width - RIGHT)}" y2="${y}" stroke="${tick === 0 ? '#000000' : '#bbbbbb'}" stroke-width="${tick === 0 ? 0.8 : 0.5}"/>`
@@ -197,24 +196,9 @@ export function visitsChartSvg(
     })
   })
   // One line per score, broken where a visit has no value, then its markers on top.
-  for (const { key } of VISIT_SERIES) {
-    let run: string[] = []
-    const runs: string[] = []
-    ordered.forEach((visit, index) => {
-      const value = valueOf(visit, key)
-      if (value === null) {
-        if (run.length > 1) runs.push(run.join(''))
-        run = []
-        return
-      }
-      run.push(`${run.length === 0 ? 'M' : 'L'}${num(xAt(index))} ${num(yAt(value))}`)
-    })
-    if (run.length > 1) runs.push(run.join(''))
-    for (const d of runs) parts.push(line(d, key))
-    ordered.forEach((visit, index) => {
-      const value = valueOf(visit, key)
-      if (value !== null) parts.push(marker(key, xAt(index), yAt(value)))
-    })
+  for (const { key, points, runs } of series) {
+    for (const run of runs) parts.push(line(pathThrough(run, num), key))
+    for (const point of points) parts.push(marker(key, point.x, point.y))
   }
   // The key, above the plot: a sample of each line with its marker, then its name.
   let keyX = LEFT
@@ -242,6 +226,17 @@ export function visitsChartSvg(
     labels
   }
 }
+
+/** The visits table's column headings, in the order a row's cells are printed. */
+export const VISIT_TABLE_HEAD = [
+  'Visit',
+  'Kind',
+  'Pain now',
+  'Worst pain',
+  'PEG',
+  'STarT Back',
+  'Change since last visit'
+] as const
 
 /** One row of the visits table, as printed. */
 export interface VisitRow {

@@ -5,19 +5,11 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type {
-  ApiArgs,
-  AppApi,
-  IntakesChanged,
-  Queue,
-  QueueItem,
-  Result,
-  SessionState
-} from '../../../../src/domain'
+import type { ApiArgs, Queue, QueueItem, Result, SessionState } from '../../../../src/domain'
 import type * as EmergencyStoreModule from '../../../../src/stores/emergencyAlerts'
 import type * as QueueStoreModule from '../../../../src/stores/queue'
 import type * as SessionStoreModule from '../../../../src/stores/session'
-import { NotFakedApi } from '../support/notFakedApi'
+import { IntakesChangedApi } from '../support/intakesChangedApi'
 
 const EMERGENCY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
 const OTHER_ID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6'
@@ -54,33 +46,14 @@ function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open }
 }
 
-class FakeQueueApi extends NotFakedApi {
+class FakeQueueApi extends IntakesChangedApi {
   readonly queries: ApiArgs<'listQueue'>[] = []
   items: QueueItem[] = []
   /** Answers wait at these, one per call, in order. */
   readonly gates: Promise<void>[] = []
-  private readonly listeners = new Set<(change: IntakesChanged) => void>()
 
   constructor() {
     super('the queue stores')
-  }
-
-  override readonly on: AppApi['on'] = (event, listener) => {
-    if (event !== 'intakesChanged') return () => undefined
-    const typed = listener as (change: IntakesChanged) => void
-    this.listeners.add(typed)
-    return () => {
-      this.listeners.delete(typed)
-    }
-  }
-
-  /** What the main process does after a save: tell every listener. */
-  emit(change: IntakesChanged): void {
-    for (const listener of this.listeners) listener(change)
-  }
-
-  listenerCount(): number {
-    return this.listeners.size
   }
 
   override async listQueue(args: ApiArgs<'listQueue'>): Promise<Result<Queue>> {

@@ -19,7 +19,7 @@ import type {
 } from '../../../../src/domain'
 import type * as SearchStoreModule from '../../../../src/stores/search'
 import type * as SessionStoreModule from '../../../../src/stores/session'
-import { NotFakedApi } from '../support/notFakedApi'
+import { IntakesChangedApi } from '../support/intakesChangedApi'
 
 function item(id: string, familyName: string): QueueItem {
   return {
@@ -44,30 +44,11 @@ interface Pending {
 }
 
 /** Every search waits until the test answers it, so answers can come back in any order. */
-class FakeSearchApi extends NotFakedApi {
+class FakeSearchApi extends IntakesChangedApi {
   readonly pending: Pending[] = []
-  private readonly listeners = new Set<(change: IntakesChanged) => void>()
 
   constructor() {
     super('the search store')
-  }
-
-  override readonly on: AppApi['on'] = (event, listener) => {
-    if (event !== 'intakesChanged') return () => undefined
-    const typed = listener as (change: IntakesChanged) => void
-    this.listeners.add(typed)
-    return () => {
-      this.listeners.delete(typed)
-    }
-  }
-
-  /** What the main process does after a save: tell every listener. */
-  emit(change: IntakesChanged): void {
-    for (const listener of this.listeners) listener(change)
-  }
-
-  listenerCount(): number {
-    return this.listeners.size
   }
 
   override searchIntakes(query: SearchQuery): ReturnType<AppApi['searchIntakes']> {

@@ -13,6 +13,7 @@ import {
   definitionStrings,
   redFlagTally
 } from '../../../../../electron/main/services/pdf/summaryDocument'
+import { VISIT_TABLE_HEAD } from '../../../../../electron/main/services/pdf/visitsChart'
 import { CATALOGUE } from '../../../../../src/domain'
 import {
   FONT_DIR,
@@ -444,16 +445,10 @@ describe('visits', () => {
     expect(text.indexOf('\nVisits\n')).toBeGreaterThan(text.indexOf('Scores'))
     expect(section).toContain('the STarT Back total (out of 9) on the same scale')
     const rows = section.split('\n')
-    const header = rows.indexOf('Visit')
-    expect(rows.slice(header, header + 7)).toEqual([
-      'Visit',
-      'Kind',
-      'Pain now',
-      'Worst pain',
-      'PEG',
-      'STarT Back',
-      'Change since last visit'
-    ])
+    // The column headings, then each visit's seven cells under them.
+    const header = rows.indexOf(VISIT_TABLE_HEAD[0])
+    expect(header).toBeGreaterThan(0)
+    expect(rows.slice(header, header + 7)).toEqual([...VISIT_TABLE_HEAD])
     expect(rows.slice(header + 7, header + 28)).toEqual([
       ...['2026-11-20', 'First intake', '3', '5', '2.7', '0 of 9, low risk', '–'],
       ...['2026-11-27', 'Follow-up', '6', '–', '5.3', '4 of 9, medium risk', 'A little worse'],

@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  VISIT_SERIES_LABELS,
   VISIT_SERIES_STYLES,
+  VISIT_TABLE_HEAD,
   visitRows,
   visitsChartSvg,
   type VisitsChartOptions
@@ -180,5 +182,9 @@ describe('visitRows', () => {
       ['2026-11-27', 'Follow-up', '6', '–', '5.3', '4 of 9, medium risk', 'A little worse', false],
       ['2026-12-04', 'Follow-up', '1', '2', '1.3', '0 of 9, low risk', 'Much better', true]
     ])
+    // A heading for each printed cell, the scores named as the chart's key names them.
+    expect(VISIT_TABLE_HEAD).toHaveLength(7)
+    for (const key of ['painNow', 'painWorst', 'peg'] as const)
+      expect(VISIT_TABLE_HEAD).toContain(VISIT_SERIES_LABELS[key])
   })
 })
