@@ -121,6 +121,8 @@ export interface IntakeSummary {
  * drafts for people of the same name apart and to see how far each got.
  */
 export interface UnfinishedIntake extends IntakeSummary {
+  /** A follow-up visit's short form, or a first intake. */
+  readonly kind: IntakeKind
   /** The last part of the form with an answer; `null` when nothing is answered yet. */
   readonly furthestSection: SectionId | null
 }

@@ -40,6 +40,7 @@ export default {
     born: 'born {date}',
     reached: 'reached: {step}',
     notStarted: 'nothing answered yet',
+    followUpDraft: 'follow-up visit',
     enteredBy: { staff: 'staff entering', patient: 'patient entering' },
     followUp: 'Returning patient: follow-up visit'
   },

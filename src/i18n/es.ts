@@ -38,6 +38,7 @@ const messages: MessageSchema = {
     born: 'nacido/a el {date}',
     reached: 'llegó a: {step}',
     notStarted: 'sin respuestas todavía',
+    followUpDraft: 'visita de seguimiento',
     enteredBy: { staff: 'lo rellena el personal', patient: 'lo rellena el paciente' },
     followUp: 'Paciente que vuelve: visita de seguimiento'
   },

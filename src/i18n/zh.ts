@@ -37,6 +37,7 @@ const messages: MessageSchema = {
     born: '出生日期 {date}',
     reached: '已填到：{step}',
     notStarted: '尚未作答',
+    followUpDraft: '复诊',
     enteredBy: { staff: '员工代填', patient: '患者自填' },
     followUp: '老患者：复诊'
   },

@@ -167,7 +167,14 @@ export function createSqliteIntakeStore(
     readState: (id) => attempt(() => intakes.findState(id)),
     deleteDraft: (id) => attempt(() => intakes.deleteDraft(id)),
     list: (request) => attempt(() => intakes.list(request)),
-    listUnfinished: (limit) => attempt(() => intakes.listUnfinished(limit)),
+    listUnfinished: (limit) =>
+      attempt(() =>
+        // At most 50 drafts: one look-up each says which are follow-ups.
+        intakes.listUnfinished(limit).map((draft) => ({
+          ...draft,
+          kind: followUps.find(draft.summary.id) === null ? 'initial' : 'follow-up'
+        }))
+      ),
     listSubmittedBetween: (from, to) => attempt(() => intakes.listSubmittedBetween(from, to)),
     findPatients: (identity) =>
       attempt(() => patients.listByIdentity(identity).map(toStoredPatient)),

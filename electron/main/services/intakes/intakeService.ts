@@ -501,8 +501,9 @@ export function createIntakeService(
 
     listUnfinished: () =>
       settle(async () =>
-        (await store.listUnfinished(UNFINISHED_LIMIT)).map(({ summary, answers }) => ({
+        (await store.listUnfinished(UNFINISHED_LIMIT)).map(({ summary, answers, kind }) => ({
           ...summary,
+          kind,
           furthestSection: furthestSectionAnswered(answers)
         }))
       ),

@@ -174,7 +174,7 @@ export interface IntakeStore {
   list(request: IntakeListRequest): Promise<IntakePage>
   listUnfinished(
     limit: number
-  ): Promise<ReadonlyArray<{ summary: IntakeSummary; answers: IntakeAnswers }>>
+  ): Promise<ReadonlyArray<{ summary: IntakeSummary; answers: IntakeAnswers; kind: IntakeKind }>>
   /** Submitted intakes whose submission time is in `[from, to)`, in submission order. */
   listSubmittedBetween(from: string, to: string): Promise<readonly IntakeSummary[]>
   /** Patients with exactly this identity, oldest record first. */

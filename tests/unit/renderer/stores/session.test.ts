@@ -49,6 +49,7 @@ function summary(id: string, givenName: string): UnfinishedIntake {
   return {
     id,
     status: 'draft',
+    kind: 'initial',
     entryMode: 'staff',
     furthestSection: 'patient',
     givenName,

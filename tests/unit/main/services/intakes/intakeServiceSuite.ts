@@ -394,6 +394,9 @@ export function describeIntakeService(backend: string, open: OpenBackend): void 
           'patient'
         )
         expect((await service.get(draft.id)).answers['patient.givenName']).toBe('Maya')
+        // The front desk's list of unfinished intakes says which drafts are follow-ups.
+        const unfinished = await service.listUnfinished()
+        expect(unfinished.find((item) => item.id === draft.id)?.kind).toBe('follow-up')
       })
 
       it('submits a complete follow-up to the same patient, and the visits line up for the chart', async () => {

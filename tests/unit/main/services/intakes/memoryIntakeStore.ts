@@ -240,7 +240,11 @@ export function createMemoryIntakeStore(): IntakeStore {
         [...rows.values()]
           .filter((row) => row.stored.status === 'draft')
           .slice(0, limit)
-          .map((row) => ({ summary: summary(row), answers: copy(row.stored.answers) }))
+          .map((row) => ({
+            summary: summary(row),
+            answers: copy(row.stored.answers),
+            kind: row.followUp === null ? ('initial' as const) : ('follow-up' as const)
+          }))
       ),
 
     listSubmittedBetween: (from, to) =>
