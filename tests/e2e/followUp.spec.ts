@@ -128,6 +128,20 @@ test('a returning patient is found whatever the capitalisation, confirmed, and a
   expect(stored.answers['patient.dateOfBirth']).toBe('1996-03-14')
   expect(stored.answers['consent.signature']).toBeUndefined()
 
+  // The record opened after submitting charts both visits, with the follow-up's own answers.
+  const visits = page.getByRole('region', { name: 'Visits' })
+  await expect(visits.getByTestId('visits-chart')).toBeVisible()
+  const rows = visits
+    .getByRole('table', { name: 'Scores at each visit, oldest first' })
+    .getByRole('row')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.nth(1)).toContainText('First intake')
+  await expect(rows.nth(2)).toContainText('Follow-up')
+  await expect(rows.nth(2)).toContainText('(this record)')
+  await expect(rows.nth(2)).toContainText('A little better')
+  // Kind, then pain now: the follow-up's 2.
+  await expect(rows.nth(2).getByRole('cell').nth(1)).toHaveText('2')
+
   // The follow-up counts as a visit; a wrong date of birth finds nobody.
   await form.staffNavigation().getByRole('link', { name: 'Start', exact: true }).click()
   await findReturning(page, { familyName: 'okafor', givenName: 'MAYA', dateOfBirth: '1996-03-14' })
