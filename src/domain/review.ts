@@ -3,6 +3,7 @@
  * and the triage decision recorded after review (with every earlier version
  * kept).
  */
+import type { IntakeKind } from './followUp'
 import type { RecordDamage } from './records'
 import type { ConcernLevel, FlagCondition, FlagLevel } from './types'
 
@@ -75,6 +76,8 @@ export type ReviewStatus = 'draft' | 'submitted' | 'reviewed'
 export interface QueueItem {
   readonly id: string
   readonly status: ReviewStatus
+  /** A first intake, or a follow-up visit's short form. */
+  readonly kind: IntakeKind
   readonly givenName: string | null
   readonly familyName: string | null
   readonly dateOfBirth: string | null

@@ -142,6 +142,12 @@ test('a returning patient is found whatever the capitalisation, confirmed, and a
   // Kind, then pain now: the follow-up's 2.
   await expect(rows.nth(2).getByRole('cell').nth(1)).toHaveText('2')
 
+  // The queue marks the visit as a follow-up; the first intake is not.
+  await form.staffNavigation().getByRole('link', { name: 'Queue', exact: true }).click()
+  await expect(page.locator(`tr[data-intake-id="${id}"]`)).toContainText('Follow-up')
+  await expect(page.locator(`tr[data-intake-id="${firstId}"]`)).not.toContainText('Follow-up')
+  await screenshot(page, 'queue')
+
   // The follow-up counts as a visit; a wrong date of birth finds nobody.
   await form.staffNavigation().getByRole('link', { name: 'Start', exact: true }).click()
   await findReturning(page, { familyName: 'okafor', givenName: 'MAYA', dateOfBirth: '1996-03-14' })

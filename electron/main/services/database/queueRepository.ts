@@ -14,6 +14,7 @@
 import type { Database } from 'better-sqlite3'
 import { concernRank, type ConcernLevel } from '../../../../src/domain'
 import {
+  followUpColumn,
   latestTriageColumns,
   latestTriageJoin,
   reviewStateOf,
@@ -31,6 +32,8 @@ export interface QueueEntry extends ReviewState {
   readonly id: string
   /** When it started waiting (ISO-8601 UTC): submitted, or created while a draft. */
   readonly waitingSince: string
+  /** A follow-up visit's short form rather than a first intake. */
+  readonly followUp: boolean
   readonly row: StoredIntakeRow
 }
 
@@ -49,7 +52,8 @@ export interface QueueRepository {
  * check its query plan.
  */
 export const QUEUE_LEVEL_QUERY = `
-  SELECT q.waiting_since, ${storedIntakeColumns('i')}, ${latestTriageColumns('t')}
+  SELECT q.waiting_since, ${followUpColumn('q.id')}, ${storedIntakeColumns('i')},
+    ${latestTriageColumns('t')}
   FROM (
     SELECT rowid AS row_id, id, ${WAITING_SINCE} AS waiting_since FROM intakes
     WHERE concern_rank = @rank AND ${WAITING_SINCE} >= @from AND ${WAITING_SINCE} < @to
@@ -66,7 +70,7 @@ export const QUEUE_COUNTS_QUERY = `
   WHERE concern_rank IN (0, 1, 2, 3) AND ${WAITING_SINCE} >= @from AND ${WAITING_SINCE} < @to
   GROUP BY concern_rank`
 
-type LevelRow = StoredIntakeRow & LatestTriageRow & { waiting_since: string }
+type LevelRow = StoredIntakeRow & LatestTriageRow & { waiting_since: string; follow_up: number }
 
 const CONCERN_LEVELS: readonly ConcernLevel[] = ['none', 'review', 'urgent', 'emergency']
 
@@ -100,6 +104,7 @@ export function createQueueRepository(db: Database): QueueRepository {
 function toEntry(level: LevelRow): QueueEntry {
   const {
     waiting_since: waitingSince,
+    follow_up: followUp,
     triage_version,
     decision,
     decided_at,
@@ -109,6 +114,7 @@ function toEntry(level: LevelRow): QueueEntry {
   return {
     id: row.id,
     waitingSince,
+    followUp: followUp === 1,
     row,
     ...reviewStateOf({ triage_version, decision, decided_at, staff_name })
   }

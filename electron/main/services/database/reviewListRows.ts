@@ -43,6 +43,14 @@ export function storedIntakeColumns(table?: string): string {
   return names.map((column) => (table === undefined ? column : `${table}.${column}`)).join(', ')
 }
 
+/**
+ * Whether the intake is a follow-up visit, as the column `follow_up` (1 or
+ * 0): one probe of the primary key of `follow_ups` per row shown.
+ */
+export function followUpColumn(intakeId: string): string {
+  return `EXISTS (SELECT 1 FROM follow_ups WHERE follow_ups.intake_id = ${intakeId}) AS follow_up`
+}
+
 /** The columns {@link latestTriageColumns} selects, as stored (other tools can change them). */
 export interface LatestTriageRow {
   readonly triage_version: number | null

@@ -34,6 +34,7 @@ import {
 } from '../../../../src/domain'
 import { prefixUpperBound } from './nameKeys'
 import {
+  followUpColumn,
   intactIntake,
   latestTriageColumns,
   latestTriageJoin,
@@ -82,6 +83,8 @@ export interface SearchHit extends ReviewState {
   readonly id: string
   /** Submitted, or created while a draft (ISO-8601 UTC): the order within a concern level. */
   readonly waitingSince: string
+  /** A follow-up visit's short form rather than a first intake. */
+  readonly followUp: boolean
 }
 
 export interface SearchRepository {
@@ -148,7 +151,7 @@ interface Condition {
 }
 
 type Bindings = Record<string, string | number>
-type HitRow = LatestTriageRow & { id: string; waiting_since: string }
+type HitRow = LatestTriageRow & { id: string; waiting_since: string; follow_up: number }
 
 /** Creates the repository over a connection migrated to version 10 or later. */
 export function createSearchRepository(db: Database): SearchRepository {
@@ -313,7 +316,8 @@ export function createSearchRepository(db: Database): SearchRepository {
         driver === null
           ? `intakes INDEXED BY intakes_queue`
           : `(${driver.driver}) AS driver CROSS JOIN intakes ON intakes.id = driver.intake_id`
-      const sql = `SELECT intakes.id, ${WAITING_SINCE} AS waiting_since, ${latestTriageColumns('latest')}
+      const sql = `SELECT intakes.id, ${WAITING_SINCE} AS waiting_since,
+          ${followUpColumn('intakes.id')}, ${latestTriageColumns('latest')}
         FROM ${from}
         ${latestTriageJoin('latest', 'intakes.id')}
         ${where.length === 0 ? '' : `WHERE ${where.map((test) => `(${test})`).join('\n          AND ')}`}
@@ -360,5 +364,10 @@ function rowFilters(request: SearchRequest, bindings: Bindings): string[] {
 
 /** A hit from its row: the intake's id and waiting time, and where it stands in review. */
 function toHit(row: HitRow): SearchHit {
-  return { id: row.id, waitingSince: row.waiting_since, ...reviewStateOf(row) }
+  return {
+    id: row.id,
+    waitingSince: row.waiting_since,
+    followUp: row.follow_up === 1,
+    ...reviewStateOf(row)
+  }
 }

@@ -41,6 +41,8 @@ export interface QueueItemSource extends IntactIntake {
 export interface ListedIntake extends ReviewState {
   /** Submitted, or created while a draft (ISO-8601 UTC). */
   readonly waitingSince: string
+  /** A follow-up visit's short form rather than a first intake. */
+  readonly followUp: boolean
 }
 
 /**
@@ -81,6 +83,7 @@ export function toQueueItem(
   return {
     id: source.id,
     status: listed.reviewed ? 'reviewed' : source.status,
+    kind: listed.followUp ? 'follow-up' : 'initial',
     givenName: source.givenName,
     familyName: source.familyName,
     dateOfBirth,

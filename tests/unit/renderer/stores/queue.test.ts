@@ -19,6 +19,7 @@ function item(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
   return {
     id,
     status: 'draft',
+    kind: 'initial',
     givenName: 'Maya',
     familyName: 'Okafor',
     dateOfBirth: '1996-03-14',

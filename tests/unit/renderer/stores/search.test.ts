@@ -25,6 +25,7 @@ function item(id: string, familyName: string): QueueItem {
   return {
     id,
     status: 'submitted',
+    kind: 'initial',
     givenName: 'Maya',
     familyName,
     dateOfBirth: '1996-03-14',

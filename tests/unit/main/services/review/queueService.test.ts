@@ -329,6 +329,21 @@ describe('each row', () => {
     expect(result.items.every((item) => !('damage' in item))).toBe(true)
   })
 
+  it('says which intakes are follow-up visits', async () => {
+    const first = await submitAt(completeAnswers(), '2026-11-20T09:00:00.000Z')
+    const { patientId } = await intakes.get(first)
+    clock = Date.parse('2026-11-20T09:30:00.000Z')
+    const followUp = await intakes.startFollowUp(
+      { patientId: patientId ?? '', entryMode: 'staff' },
+      { id: 'staff-1', name: 'Front Desk' }
+    )
+    const result = await queueAt('2026-11-20T10:00:00.000Z')
+    expect(result.items.map((item) => [item.id, item.kind])).toEqual([
+      [first, 'initial'],
+      [followUp.id, 'follow-up']
+    ])
+  })
+
   it('gives the name, date of birth and the age on the day of the intake', async () => {
     const answers = completeAnswers({
       'patient.givenName': 'Ngozi',

@@ -189,6 +189,23 @@ describe('names', () => {
     expect(await found({ text: 'unez' })).toEqual([])
   })
 
+  it('finds a follow-up visit by the patient’s name, marked as one', async () => {
+    const first = await add(person('Ada', 'Quint'))
+    const { patientId } = await intakes.get(first)
+    clock += 60_000
+    const followUp = await intakes.startFollowUp(
+      { patientId: patientId ?? '', entryMode: 'staff' },
+      { id: 'staff-1', name: 'Front Desk' }
+    )
+    const items = (await search.search({ text: 'quint' })).items
+    expect(items.map((item) => [item.id, item.kind]).sort()).toEqual(
+      [
+        [first, 'initial'],
+        [followUp.id, 'follow-up']
+      ].sort()
+    )
+  })
+
   it('finds a Chinese name by its family name, its given name, or both', async () => {
     const split = await add(person('小明', '王'))
     const whole = await add(person('王小明', 'Wang'))
