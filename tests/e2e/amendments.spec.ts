@@ -21,11 +21,7 @@ const TEXT = staff.staff.amendments
 const SHOTS = '/tmp/shots'
 const CLINICIAN = { name: 'Dr Chris Clinician', secret: 'spine and sinew 42' }
 
-test.beforeEach(({ app }) => {
-  test.skip(
-    app.kind !== 'web',
-    'The PDF check needs the web fixture: its transport stands in for the save dialog.'
-  )
+test.beforeEach(() => {
   mkdirSync(SHOTS, { recursive: true })
 })
 
@@ -84,6 +80,10 @@ test('a clinician corrects pain now, then a red-flag answer that raises an emerg
   app
 }) => {
   const page = app.page
+  test.skip(
+    app.kind !== 'web',
+    'The PDF check needs the web fixture: its transport stands in for the save dialog.'
+  )
   const id = await seedIntake(page, goldenCase('strain-during-deadlift').answers, { submit: true })
   await signInAsClinician(page)
   await openRecord(page, id)
