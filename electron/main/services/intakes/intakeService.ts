@@ -457,17 +457,26 @@ export function createIntakeService(
             issues: fieldIssues
           })
         }
-        const { answers: proposed, changed } = applyAmendment(stored.answers, input.changes)
+        // Evaluated as on the day of submission, so the age and the dates
+        // mean what they meant then, under today's rules.
+        const asOf = submissionDay(stored) ?? clock().today
+        const answers = validatedAmendment(
+          applyAmendment(stored.answers, input.changes).answers,
+          asOf,
+          current.kind
+        )
+        // What changed, read from the answers as they will be stored (trimmed,
+        // normalised), so a value that only differed in spacing is no change.
+        const { changed } = applyAmendment(
+          stored.answers,
+          input.changes.map(({ itemId }) => ({ itemId, value: answers[itemId] ?? null }))
+        )
         if (changed.length === 0) {
           throw new ServiceError(
             'invalid-argument',
             'Nothing would change: every new answer is the same as the one recorded.'
           )
         }
-        // Evaluated as on the day of submission, so the age and the dates
-        // mean what they meant then, under today's rules.
-        const asOf = submissionDay(stored) ?? clock().today
-        const answers = validatedAmendment(proposed, asOf, current.kind)
         const evaluation = evaluateAnswers(answers, { asOf, kind: current.kind })
         const evaluationBefore =
           stored.evaluation ?? evaluateAnswers(stored.answers, { asOf, kind: current.kind })

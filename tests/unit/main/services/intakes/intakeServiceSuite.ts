@@ -199,13 +199,20 @@ export function describeIntakeService(backend: string, open: OpenBackend): void 
             revision: 3,
             changes: [
               { itemId: 'pain.now', value: 5 },
-              { itemId: 'goals.text', value: null }
+              { itemId: 'goals.text', value: null },
+              { itemId: 'history.medications', value: '  Ibuprofen 400 mg  ' }
             ],
             reason: 'Two'
           },
           CLINICIAN
         )
         expect(second.amendments.map((amendment) => amendment.version)).toEqual([1, 2])
+        // The change records the answer as stored, trimmed.
+        expect(second.amendments[1]?.changes).toContainEqual({
+          itemId: 'history.medications',
+          before: null,
+          after: 'Ibuprofen 400 mg'
+        })
         expect(second.answers['goals.text']).toBeUndefined()
         expect(originalAnswers(second.answers, second.amendments)).toEqual(original)
       })
@@ -249,6 +256,20 @@ export function describeIntakeService(backend: string, open: OpenBackend): void 
         )
         expect(nothing.code).toBe('invalid-argument')
         expect(nothing.message).toMatch(/Nothing would change/)
+        // Spacing is not a change: answers are compared as they would be stored.
+        const goal = String((await service.get(id)).answers['goals.text'])
+        const spaced = await rejection(
+          service.amend(
+            {
+              id,
+              revision: 2,
+              changes: [{ itemId: 'goals.text', value: `  ${goal} ` }],
+              reason: 'Why'
+            },
+            CLINICIAN
+          )
+        )
+        expect(spaced.message).toMatch(/Nothing would change/)
 
         const incomplete = await rejection(
           service.amend(
