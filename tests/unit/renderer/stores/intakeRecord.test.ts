@@ -4,7 +4,6 @@
  * patient's visits come with it; no name search), a recorded triage decision
  * and an amended record put on screen, and everything forgotten on sign-out.
  */
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   ApiArgs,
@@ -17,6 +16,7 @@ import type {
 import type * as RecordStoreModule from '../../../../src/stores/intakeRecord'
 import type * as SessionStoreModule from '../../../../src/stores/session'
 import { NotFakedApi } from '../support/notFakedApi'
+import { CLINICIAN_SESSION, freshStores } from '../support/freshStores'
 
 const FIRST = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
 const SECOND = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6'
@@ -100,13 +100,7 @@ class FakeRecordApi extends NotFakedApi {
   }
 }
 
-const CLINICIAN: SessionState = {
-  role: 'clinician',
-  staff: { id: 'staff-1', name: 'Cleo Park', role: 'clinician' },
-  intakeId: null,
-  needsFirstAdministrator: false,
-  idleLockMinutes: 5
-}
+const CLINICIAN: SessionState = CLINICIAN_SESSION
 
 let fake: FakeRecordApi
 let recordModule: typeof RecordStoreModule
@@ -114,12 +108,8 @@ let sessionModule: typeof SessionStoreModule
 
 beforeEach(async () => {
   fake = new FakeRecordApi()
-  vi.stubGlobal('window', { api: fake })
-  vi.resetModules()
+  sessionModule = await freshStores(fake, CLINICIAN)
   recordModule = await import('../../../../src/stores/intakeRecord')
-  sessionModule = await import('../../../../src/stores/session')
-  setActivePinia(createPinia())
-  sessionModule.useSessionStore().adopt(CLINICIAN)
 })
 
 afterEach(() => {

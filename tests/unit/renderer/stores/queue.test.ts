@@ -3,13 +3,13 @@
  * `window.api`: a queue held in memory, events the test pushes as the main
  * process would, and gates that hold an answer back to test the races.
  */
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiArgs, Queue, QueueItem, Result, SessionState } from '../../../../src/domain'
 import type * as EmergencyStoreModule from '../../../../src/stores/emergencyAlerts'
 import type * as QueueStoreModule from '../../../../src/stores/queue'
 import type * as SessionStoreModule from '../../../../src/stores/session'
 import { IntakesChangedApi } from '../support/intakesChangedApi'
+import { CLINICIAN_SESSION, freshStores } from '../support/freshStores'
 
 const EMERGENCY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
 const OTHER_ID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6'
@@ -67,13 +67,7 @@ class FakeQueueApi extends IntakesChangedApi {
   }
 }
 
-const CLINICIAN: SessionState = {
-  role: 'clinician',
-  staff: { id: 'staff-1', name: 'Cleo Park', role: 'clinician' },
-  intakeId: null,
-  needsFirstAdministrator: false,
-  idleLockMinutes: 5
-}
+const CLINICIAN: SessionState = CLINICIAN_SESSION
 const PATIENT: SessionState = { ...CLINICIAN, role: 'patient', staff: null, intakeId: OTHER_ID }
 const SIGNED_OUT: SessionState = { ...CLINICIAN, role: 'signed-out', staff: null }
 
@@ -84,14 +78,9 @@ let sessionModule: typeof SessionStoreModule
 
 beforeEach(async () => {
   fake = new FakeQueueApi()
-  // src/api.ts reads window.api once, at import: stub first, then load fresh modules.
-  vi.stubGlobal('window', { api: fake })
-  vi.resetModules()
+  sessionModule = await freshStores(fake, CLINICIAN)
   queueModule = await import('../../../../src/stores/queue')
   emergencyModule = await import('../../../../src/stores/emergencyAlerts')
-  sessionModule = await import('../../../../src/stores/session')
-  setActivePinia(createPinia())
-  sessionModule.useSessionStore().adopt(CLINICIAN)
 })
 
 afterEach(() => {

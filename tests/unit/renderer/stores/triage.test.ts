@@ -4,12 +4,12 @@
  * for the intake they were about, and signing out forgets it, even when the
  * answer arrives afterwards.
  */
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiArgs, AppError, Result, SessionState, TriageVersion } from '../../../../src/domain'
 import type * as SessionStoreModule from '../../../../src/stores/session'
 import type * as TriageStoreModule from '../../../../src/stores/triage'
 import { NotFakedApi } from '../support/notFakedApi'
+import { CLINICIAN_SESSION, freshStores } from '../support/freshStores'
 
 const INTAKE = 'e3b0c442-98fc-4c14-9afb-f4c8996fb924'
 const VERSION: TriageVersion = {
@@ -40,13 +40,7 @@ class FakeTriageApi extends NotFakedApi {
   }
 }
 
-const CLINICIAN: SessionState = {
-  role: 'clinician',
-  staff: { id: 'staff-1', name: 'Cleo Park', role: 'clinician' },
-  intakeId: null,
-  needsFirstAdministrator: false,
-  idleLockMinutes: 5
-}
+const CLINICIAN: SessionState = CLINICIAN_SESSION
 const SIGNED_OUT: SessionState = { ...CLINICIAN, role: 'signed-out', staff: null }
 
 let fake: FakeTriageApi
@@ -55,13 +49,8 @@ let sessionModule: typeof SessionStoreModule
 
 beforeEach(async () => {
   fake = new FakeTriageApi()
-  // src/api.ts reads window.api once, at import: stub first, then load fresh modules.
-  vi.stubGlobal('window', { api: fake })
-  vi.resetModules()
+  sessionModule = await freshStores(fake, CLINICIAN)
   triageModule = await import('../../../../src/stores/triage')
-  sessionModule = await import('../../../../src/stores/session')
-  setActivePinia(createPinia())
-  sessionModule.useSessionStore().adopt(CLINICIAN)
 })
 
 afterEach(() => {
